@@ -1,0 +1,54 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { requestIntervalProperty } from '../shared/descriptions';
+import { runOperations } from '../shared/router';
+import { operations, resources } from './actions/operations';
+import { CREDENTIAL_TYPE, ninjaOneClient } from './transport';
+
+export class NinjaOne implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'NinjaOne',
+		name: 'ninjaOne',
+		icon: { light: 'file:ninjaone.svg', dark: 'file:ninjaone.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Manage NinjaOne (formerly NinjaRMM) organizations, devices, services, scripts, alerts and installers',
+		defaults: { name: 'NinjaOne' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Alert', value: 'alert' },
+					{ name: 'Device', value: 'device' },
+					{ name: 'Installer', value: 'installer' },
+					{ name: 'Location', value: 'location' },
+					{ name: 'Organization', value: 'organization' },
+					{ name: 'Script', value: 'script' },
+					{ name: 'Windows Service', value: 'windowsService' },
+				],
+				default: 'device',
+			},
+			...resources.alert.description,
+			...resources.device.description,
+			...resources.installer.description,
+			...resources.location.description,
+			...resources.organization.description,
+			...resources.script.description,
+			...resources.windowsService.description,
+			requestIntervalProperty,
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await runOperations.call(this, operations, ninjaOneClient);
+	}
+}

@@ -1,0 +1,109 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { forOperation } from '../../../shared/display';
+import { type ItemInputs, parseIsoDate } from '../../../shared/inputs';
+import type { NinjaOneClient } from '../../transport';
+import { deviceIdField } from '../fields';
+
+const FEATURES = ['ALERTS', 'PATCHING', 'AVSCANS', 'TASKS'] as const;
+
+const properties: INodeProperties[] = [
+	deviceIdField(),
+	{
+		displayName: 'Disabled Features',
+		name: 'disabledFeatures',
+		type: 'multiOptions',
+		options: [
+			{ name: 'Alerts', value: 'ALERTS' },
+			{ name: 'Antivirus Scans', value: 'AVSCANS' },
+			{ name: 'Patching', value: 'PATCHING' },
+			{ name: 'Tasks', value: 'TASKS' },
+		],
+		default: ['ALERTS'],
+		required: true,
+		description:
+			'What NinjaOne suspends during the window. An expression may return an array or a JSON array such as ["ALERTS", "PATCHING"].',
+	},
+	{
+		displayName: 'Start',
+		name: 'start',
+		type: 'string',
+		default: '',
+		placeholder: '2017-07-16T00:00:00-04:00',
+		description:
+			'ISO 8601 date-time; without an offset it is read in the workflow\'s time zone. Leave empty to start now.',
+	},
+	{
+		displayName: 'End',
+		name: 'end',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: '2017-07-16T06:00:00-04:00',
+		description: 'ISO 8601 date-time, after the start',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Reason',
+				name: 'reasonMessage',
+				type: 'string',
+				default: '',
+				description: 'Why the device is in maintenance',
+			},
+			{
+				displayName: 'Timestamp Unit',
+				name: 'epochUnit',
+				type: 'options',
+				options: [
+					{ name: 'Seconds', value: 'seconds' },
+					{ name: 'Milliseconds', value: 'milliseconds' },
+				],
+				default: 'seconds',
+				description:
+					'Unit of the epoch numbers sent as start and end. NinjaOne\'s timestamps are epoch seconds; switch only if your instance reads milliseconds.',
+			},
+		],
+	},
+];
+
+export const description = forOperation('device', 'scheduleMaintenance', properties);
+
+export async function execute(this: IExecuteFunctions, inputs: ItemInputs, client: NinjaOneClient): Promise<unknown> {
+	const id = inputs.id('deviceId', 'Device ID');
+	const features = inputs.list('disabledFeatures', 'Disabled Features').map((value) => {
+		const feature = FEATURES.find((f) => f === value.toUpperCase());
+		if (!feature) inputs.fail('Disabled Features', `"${value}" is not one of ${FEATURES.join(', ')}`);
+		return feature;
+	});
+	if (features.length === 0) inputs.fail('Disabled Features', `choose at least one of ${FEATURES.join(', ')}`);
+	const timeZone = this.getTimezone();
+	const startText = inputs.text('start', 'Start', false);
+	const start = startText === undefined ? undefined : parseIsoDate(inputs, startText, 'Start', timeZone);
+	const end = parseIsoDate(inputs, inputs.text('end', 'End', true), 'End', timeZone);
+	if (end <= (start ?? Date.now())) {
+		inputs.fail('End', start === undefined ? 'must be in the future' : 'must be after Start');
+	}
+	const unit = inputs.choice('options.epochUnit', 'Timestamp Unit', ['seconds', 'milliseconds'] as const, false);
+	const epoch = (ms: number) => (unit === 'milliseconds' ? ms : ms / 1000);
+
+	const body: IDataObject = { disabledFeatures: [...new Set(features)], end: epoch(end) };
+	if (start !== undefined) body.start = epoch(start);
+	const reason = inputs.text('options.reasonMessage', 'Reason', false);
+	if (reason !== undefined) body.reasonMessage = reason;
+	const answer = await client.call(this, 'PUT', `/v2/device/${id}/maintenance`, { body });
+	return (
+		answer ?? {
+			deviceId: id,
+			disabledFeatures: body.disabledFeatures,
+			start: new Date(start ?? Date.now()).toISOString(),
+			end: new Date(end).toISOString(),
+			sent: body,
+		}
+	);
+}

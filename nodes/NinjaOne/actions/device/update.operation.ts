@@ -1,0 +1,59 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { forOperation } from '../../../shared/display';
+import type { ItemInputs } from '../../../shared/inputs';
+import type { NinjaOneClient } from '../../transport';
+import { deviceIdField, userDataField } from '../fields';
+
+const properties: INodeProperties[] = [
+	deviceIdField(),
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Display Name',
+				name: 'displayName',
+				type: 'string',
+				default: '',
+				description: 'The friendly name shown in NinjaOne',
+			},
+			{
+				displayName: 'Node Role ID',
+				name: 'nodeRoleId',
+				type: 'string',
+				default: '',
+				description: 'The device role (a number)',
+			},
+			{
+				displayName: 'Policy ID',
+				name: 'policyId',
+				type: 'string',
+				default: '',
+				description: 'A policy that overrides the organization\'s mapping for this device (a number)',
+			},
+			userDataField,
+		],
+	},
+];
+
+export const description = forOperation('device', 'update', properties);
+
+export async function execute(this: IExecuteFunctions, inputs: ItemInputs, client: NinjaOneClient): Promise<unknown> {
+	const id = inputs.id('deviceId', 'Device ID');
+	const body: IDataObject = {};
+	const displayName = inputs.text('updateFields.displayName', 'Display Name', false);
+	if (displayName !== undefined) body.displayName = displayName;
+	const userData = inputs.object('updateFields.userData', 'User Data');
+	if (userData !== undefined) body.userData = userData;
+	const nodeRoleId = inputs.optionalId('updateFields.nodeRoleId', 'Node Role ID');
+	if (nodeRoleId !== undefined) body.nodeRoleId = nodeRoleId;
+	const policyId = inputs.optionalId('updateFields.policyId', 'Policy ID');
+	if (policyId !== undefined) body.policyId = policyId;
+	if (Object.keys(body).length === 0) inputs.fail('Update Fields', 'add at least one field to change');
+	const answer = await client.call(this, 'PATCH', `/v2/device/${id}`, { body });
+	return answer ?? { deviceId: id, updated: body };
+}

@@ -1,0 +1,28 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { forOperation } from '../../../shared/display';
+import type { ItemInputs } from '../../../shared/inputs';
+import type { NinjaOneClient } from '../../transport';
+import { organizationIdField } from '../fields';
+import { locationFields, readLocationFields } from './fields';
+
+const properties: INodeProperties[] = [
+	organizationIdField,
+	{
+		displayName: 'Location Name',
+		name: 'name',
+		type: 'string',
+		default: '',
+		required: true,
+	},
+	locationFields('additionalFields', false),
+];
+
+export const description = forOperation('location', 'create', properties);
+
+export async function execute(this: IExecuteFunctions, inputs: ItemInputs, client: NinjaOneClient): Promise<unknown> {
+	const id = inputs.id('organizationId', 'Organization ID');
+	const body: IDataObject = { name: inputs.text('name', 'Location Name', true) };
+	readLocationFields(inputs, 'additionalFields', body);
+	return await client.call(this, 'POST', `/v2/organization/${id}/locations`, { body });
+}

@@ -1,0 +1,15 @@
+import type { OperationMap } from '../../shared/router';
+import type { NinjaOneClient } from '../transport';
+import * as alert from './alert/Alert.resource';
+import * as device from './device/Device.resource';
+import * as installer from './installer/Installer.resource';
+import * as location from './location/Location.resource';
+import * as organization from './organization/Organization.resource';
+import * as script from './script/Script.resource';
+import * as windowsService from './windowsService/WindowsService.resource';
+
+export const resources = { alert, device, installer, location, organization, script, windowsService };
+
+export const operations: OperationMap<NinjaOneClient> = Object.fromEntries(
+	Object.entries(resources).map(([name, resource]) => [name, resource.operations]),
+);

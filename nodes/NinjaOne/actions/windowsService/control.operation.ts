@@ -1,0 +1,41 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { forOperation } from '../../../shared/display';
+import { type ItemInputs, pathSegment } from '../../../shared/inputs';
+import type { NinjaOneClient } from '../../transport';
+import { deviceIdField } from '../fields';
+
+const ACTIONS = ['START', 'PAUSE', 'STOP', 'RESTART'] as const;
+
+const properties: INodeProperties[] = [
+	deviceIdField('A Windows device\'s NinjaOne ID (a number)'),
+	{
+		displayName: 'Service ID',
+		name: 'serviceId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'wuauserv',
+		description: 'The service\'s identifier as Windows Service > List returns it',
+	},
+	{
+		displayName: 'Action',
+		name: 'action',
+		type: 'options',
+		options: ACTIONS.map((action) => ({ name: action.charAt(0) + action.slice(1).toLowerCase(), value: action })),
+		default: 'RESTART',
+	},
+];
+
+export const description = forOperation('windowsService', 'control', properties);
+
+export async function execute(this: IExecuteFunctions, inputs: ItemInputs, client: NinjaOneClient): Promise<unknown> {
+	const id = inputs.id('deviceId', 'Device ID');
+	const serviceId = inputs.text('serviceId', 'Service ID', true);
+	const segment = pathSegment(inputs, serviceId, 'Service ID');
+	const action = inputs.choice('action', 'Action', ACTIONS)!;
+	const answer = await client.call(this, 'POST', `/v2/device/${id}/windows-service/${segment}/control`, {
+		body: { action },
+	});
+	return answer ?? { deviceId: id, serviceId, action };
+}

@@ -1,0 +1,41 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { DEFAULT_INTERVAL } from './router';
+
+/** The throttle, shown for every operation of both nodes. */
+export const requestIntervalProperty: INodeProperties = {
+	displayName: 'Request Interval (ms)',
+	name: 'requestInterval',
+	type: 'number',
+	typeOptions: { minValue: 0 },
+	default: DEFAULT_INTERVAL,
+	description:
+		'Time between consecutive API requests of this node in one execution, items and pages alike. The wait covers only what remains after the previous request started, so slow answers are not slowed down further.',
+};
+
+/** Return All / Limit for a list operation shown by `show`. */
+export function returnAllOrLimit(
+	show: Record<string, string[]>,
+	defaultLimit = 50,
+	maxLimit?: number,
+): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			displayOptions: { show },
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			displayOptions: { show: { ...show, returnAll: [false] } },
+			typeOptions: { minValue: 1, ...(maxLimit ? { maxValue: maxLimit } : {}) },
+			default: defaultLimit,
+			description: 'Max number of results to return',
+		},
+	];
+}

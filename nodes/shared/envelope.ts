@@ -1,0 +1,58 @@
+import type { IDataObject, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+/** What an operation returns when each element should become its own output item. */
+export class Rows {
+	constructor(readonly items: unknown[]) {}
+}
+
+export const rows = (items: unknown[]): Rows => new Rows(items);
+
+/**
+ * A failure that still has a result worth keeping (a run that reached some Engines but not
+ * others): the item is marked failed and keeps the result.
+ */
+export class FailedWithResult extends Error {
+	constructor(
+		message: string,
+		readonly result: unknown,
+	) {
+		super(message);
+	}
+}
+
+export type NodeFailure = NodeApiError | NodeOperationError;
+
+export function successItems(output: unknown, itemIndex: number): INodeExecutionData[] {
+	const results = output instanceof Rows ? output.items : [output];
+	return results.map((result) => ({
+		json: { has_error: false, error: null, result: toJsonValue(result) } as IDataObject,
+		pairedItem: { item: itemIndex },
+	}));
+}
+
+/**
+ * The failed item: the envelope for the success output, plus `item.error` so that
+ * "Continue (using error output)" routes it to the error output.
+ */
+export function failureItem(
+	error: NodeFailure,
+	itemIndex: number,
+	result: unknown = null,
+): INodeExecutionData {
+	return {
+		json: { has_error: true, error: error.message, result: toJsonValue(result) } as IDataObject,
+		error,
+		pairedItem: { item: itemIndex },
+	};
+}
+
+/** An API answered with an empty body (204): `null`, so callers can supply a confirmation. */
+function toJsonValue(value: unknown): IDataObject | IDataObject[] | string | number | boolean | null {
+	if (value === undefined || value === '') return null;
+	return value as IDataObject;
+}
+
+export function isJsonObject(value: unknown): value is JsonObject {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

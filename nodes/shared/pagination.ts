@@ -1,0 +1,33 @@
+/** One page of a cursor-paged list: `cursor` is undefined for the first page. */
+export type FetchPage<Row> = (cursor: number | undefined, pageSize: number) => Promise<Row[]>;
+
+export class CursorStuckError extends Error {}
+
+/**
+ * Collects a list paged by "after the last ID": pages of `pageSize` until `limit` rows or an
+ * empty page. A cursor that does not advance is an error, never a loop or a silent cut.
+ */
+export async function collectByCursor<Row>(
+	fetchPage: FetchPage<Row>,
+	cursorOf: (row: Row) => number | undefined,
+	pageSize: number,
+	limit?: number,
+): Promise<Row[]> {
+	const rows: Row[] = [];
+	let cursor: number | undefined;
+	while (limit === undefined || rows.length < limit) {
+		const size = limit === undefined ? pageSize : Math.min(pageSize, limit - rows.length);
+		const page = await fetchPage(cursor, size);
+		if (page.length === 0) break;
+		for (const row of page) rows.push(row);
+		const next = cursorOf(page[page.length - 1]);
+		if (next === undefined || !Number.isFinite(next) || (cursor !== undefined && next <= cursor)) {
+			throw new CursorStuckError(
+				`the list cursor did not advance (after=${cursor ?? 'none'}, last ID on the page=${next ?? 'missing'}); stopped after ${rows.length} rows instead of repeating pages`,
+			);
+		}
+		cursor = next;
+	}
+	if (limit !== undefined && rows.length > limit) rows.length = limit;
+	return rows;
+}

@@ -1,0 +1,312 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { isJsonObject } from './envelope';
+import { pause, RequestClock } from './throttle';
+
+export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
+
+export interface ApiRequest {
+	method: IHttpRequestMethods;
+	url: string;
+	qs?: IDataObject;
+	body?: unknown;
+	/** Milliseconds before the request is abandoned. */
+	timeout?: number;
+	skipSslCertificateValidation?: boolean;
+	/** Some answers (204) have no body; anything else must be JSON. */
+	expectJson?: boolean;
+	/** Return a 3xx answer as it is instead of following it. */
+	followRedirects?: boolean;
+}
+
+export interface ApiResponse {
+	statusCode: number;
+	headers: Record<string, string | string[] | undefined>;
+	body: unknown;
+}
+
+/** How one API is called: its credential, its name in messages, and how it words errors. */
+export interface ApiProfile {
+	credentialType: string;
+	apiName: string;
+	/** Turns an error body into the API's own words, plus advice where the code calls for it. */
+	describeError?: (statusCode: number, body: unknown) => string | undefined;
+	/** Values that must never appear in a message (tokens, passwords). */
+	secrets?: () => string[];
+}
+
+export interface RetryPolicy {
+	/** Retries after the first attempt. */
+	maxRetries: number;
+	/** First backoff wait in ms, doubled on each retry, with jitter. */
+	baseDelay: number;
+	/** Longest single wait, including a server's Retry-After. */
+	maxDelay: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { maxRetries: 4, baseDelay: 1000, maxDelay: 60_000 };
+
+const IDEMPOTENT = new Set<IHttpRequestMethods>(['GET', 'HEAD', 'PUT', 'PATCH', 'DELETE']);
+const RETRYABLE_STATUS = new Set([502, 503, 504]);
+/** Errors after which the request may or may not have reached the server. */
+const RETRYABLE_NETWORK = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT']);
+/** Errors that prove nothing was sent. */
+const NOT_SENT = new Set(['ECONNREFUSED', 'EAI_AGAIN']);
+
+/**
+ * The one call path of both nodes: throttle, authentication through n8n's helper, retries,
+ * and errors in the API's own words. Every attempt, retries included, takes a tick of the clock.
+ */
+export async function sendRequest(
+	ctx: RequestContext,
+	clock: RequestClock,
+	profile: ApiProfile,
+	request: ApiRequest,
+	retry: RetryPolicy = DEFAULT_RETRY,
+): Promise<ApiResponse> {
+	const signal = cancelSignal(ctx);
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url: request.url,
+		qs: request.qs,
+		body: request.body as IDataObject | undefined,
+		json: true,
+		returnFullResponse: true,
+		timeout: request.timeout ?? 60_000,
+		skipSslCertificateValidation: request.skipSslCertificateValidation,
+		disableFollowRedirect: request.followRedirects === false,
+	};
+	for (let attempt = 0; ; attempt++) {
+		await clock.next();
+		let raw: { statusCode: number; headers?: ApiResponse['headers']; body: unknown } | undefined;
+		let failure: HttpFailure | undefined;
+		try {
+			raw = await ctx.helpers.httpRequestWithAuthentication.call(ctx, profile.credentialType, {
+				...options,
+				headers: { Accept: 'application/json' },
+			});
+		} catch (error) {
+			if (signal?.aborted) throw error;
+			failure = readFailure(error);
+		}
+		if (raw) {
+			return checkJson(ctx, profile, request, {
+				statusCode: raw.statusCode,
+				headers: raw.headers ?? {},
+				body: raw.body,
+			});
+		}
+		const status = failure!.statusCode ?? 0;
+		if (request.followRedirects === false && status >= 300 && status < 400) {
+			return { statusCode: status, headers: failure!.headers as ApiResponse['headers'], body: failure!.body };
+		}
+		const wait = retryDelay(failure!, request.method, attempt, retry);
+		if (wait === undefined) throw apiError(ctx, profile, request, failure!, attempt);
+		await pause(wait, signal);
+	}
+}
+
+interface HttpFailure {
+	statusCode?: number;
+	headers: Record<string, unknown>;
+	body: unknown;
+	code?: string;
+	message: string;
+}
+
+/** Digs the status, headers and body out of whatever n8n's helper threw. */
+function readFailure(error: unknown): HttpFailure {
+	const seen = new Set<unknown>();
+	let cursor: unknown = error;
+	let code: string | undefined;
+	let message = error instanceof Error ? error.message : String(error);
+	while (isJsonObject(cursor) || cursor instanceof Error) {
+		if (seen.has(cursor)) break;
+		seen.add(cursor);
+		const node = cursor as unknown as IDataObject;
+		const response = node.response as IDataObject | undefined;
+		if (typeof node.code === 'string' && !code) code = node.code;
+		if (response && typeof response.status === 'number') {
+			return {
+				statusCode: response.status,
+				headers: (response.headers as IDataObject) ?? {},
+				body: response.data,
+				code,
+				message,
+			};
+		}
+		if (node.cause instanceof Error && typeof node.cause.message === 'string') {
+			message = node.cause.message || message;
+		}
+		cursor = node.cause;
+	}
+	return { headers: {}, body: undefined, code, message };
+}
+
+/** How long to wait before the next attempt, or undefined when it must not be retried. */
+function retryDelay(
+	failure: HttpFailure,
+	method: IHttpRequestMethods,
+	attempt: number,
+	policy: RetryPolicy,
+): number | undefined {
+	if (attempt >= policy.maxRetries) return undefined;
+	const status = failure.statusCode;
+	const backoff = Math.min(policy.maxDelay, policy.baseDelay * 2 ** attempt) * (0.5 + Math.random() / 2);
+	if (status === 429) {
+		const asked = retryAfter(failure.headers['retry-after']);
+		if (asked !== undefined && asked > policy.maxDelay) return undefined;
+		return asked ?? backoff;
+	}
+	const safe = IDEMPOTENT.has(method);
+	if (status !== undefined && RETRYABLE_STATUS.has(status)) {
+		if (!safe) return undefined;
+		const asked = retryAfter(failure.headers['retry-after']);
+		return Math.min(asked ?? backoff, policy.maxDelay);
+	}
+	if (status === undefined && failure.code) {
+		if (NOT_SENT.has(failure.code)) return backoff;
+		if (safe && RETRYABLE_NETWORK.has(failure.code)) return backoff;
+	}
+	return undefined;
+}
+
+/** Retry-After as seconds or as an HTTP date, in ms. */
+export function retryAfter(value: unknown): number | undefined {
+	const text = Array.isArray(value) ? value[0] : value;
+	if (typeof text !== 'string' || text.trim() === '') return undefined;
+	if (/^\d+(\.\d+)?$/.test(text.trim())) return Math.round(Number(text) * 1000);
+	const date = Date.parse(text);
+	return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+function checkJson(
+	ctx: RequestContext,
+	profile: ApiProfile,
+	request: ApiRequest,
+	response: ApiResponse,
+): ApiResponse {
+	const { body } = response;
+	if (request.expectJson === false || body === undefined || body === null || body === '') {
+		return { ...response, body: body === '' ? undefined : body };
+	}
+	if (typeof body === 'string') {
+		const trimmed = body.trim();
+		if (trimmed === '') return { ...response, body: undefined };
+		try {
+			return { ...response, body: JSON.parse(trimmed) };
+		} catch {
+			throw apiError(ctx, profile, request, {
+				statusCode: response.statusCode,
+				headers: response.headers,
+				body,
+				message: 'The answer is not JSON',
+			}, 0, 'the answer is not valid JSON (it starts with ' + JSON.stringify(snippet(trimmed, 60)) + ')');
+		}
+	}
+	return response;
+}
+
+function apiError(
+	ctx: RequestContext,
+	profile: ApiProfile,
+	request: ApiRequest,
+	failure: HttpFailure,
+	retries: number,
+	override?: string,
+): NodeApiError {
+	const where = `${request.method} ${new URL(request.url).pathname}`;
+	const words = override ?? explain(profile, failure);
+	const status = failure.statusCode !== undefined ? ` ${failure.statusCode}` : '';
+	const tries = retries > 0 ? ` (after ${retries + 1} attempts)` : '';
+	const message = redact(`${profile.apiName}${status}: ${words}${tries}`, profile);
+	const description = redact(`${where}${status ? ' answered' + status : ' failed'}.`, profile);
+	return new NodeApiError(
+		ctx.getNode(),
+		{ message, description, httpCode: failure.statusCode ?? null } as JsonObject,
+		{
+			message,
+			description,
+			httpCode: failure.statusCode !== undefined ? String(failure.statusCode) : undefined,
+		},
+	);
+}
+
+function explain(profile: ApiProfile, failure: HttpFailure): string {
+	if (failure.statusCode === undefined) {
+		const code = failure.code ? ` (${failure.code})` : '';
+		return `the request could not be completed: ${failure.message}${code}`;
+	}
+	const specific = profile.describeError?.(failure.statusCode, failure.body);
+	if (specific) return specific;
+	return genericWords(failure.statusCode, failure.body);
+}
+
+/** The words of the common error shapes: {errorMessage, resultCode, incidentId}, {error, error_description}, {code, message}. */
+export function genericWords(statusCode: number, body: unknown): string {
+	if (isJsonObject(body)) {
+		const text = firstString(body, ['errorMessage', 'error_description', 'message', 'error', 'detail', 'title']);
+		const code = firstString(body, ['resultCode', 'error_code', 'code', 'error']);
+		const incident = typeof body.incidentId === 'string' ? ` [incident ${body.incidentId}]` : '';
+		if (text) return `${text}${code && code !== text ? ` (${code})` : ''}${incident}`;
+		if (code) return `${code}${incident}`;
+	}
+	if (typeof body === 'string' && body.trim() !== '') {
+		return looksLikeHtml(body) ? `${statusText(statusCode)} (an HTML page instead of JSON)` : snippet(body.trim(), 300);
+	}
+	return statusText(statusCode);
+}
+
+function firstString(body: IDataObject, keys: string[]): string | undefined {
+	for (const key of keys) {
+		const value = body[key];
+		if (typeof value === 'string' && value.trim() !== '') return value.trim();
+	}
+	return undefined;
+}
+
+const STATUS_TEXT: Record<number, string> = {
+	400: 'Bad Request',
+	401: 'Unauthorized: check the credential',
+	403: 'Forbidden: the credential lacks a permission or scope for this call',
+	404: 'Not Found',
+	409: 'Conflict',
+	429: 'Too Many Requests: the rate limit was still exceeded after the retries',
+	500: 'Internal Server Error',
+	502: 'Bad Gateway',
+	503: 'Service Unavailable',
+	504: 'Gateway Timeout',
+};
+
+function statusText(statusCode: number): string {
+	return STATUS_TEXT[statusCode] ?? `HTTP status ${statusCode}`;
+}
+
+function looksLikeHtml(text: string): boolean {
+	return /^\s*<(!doctype|html|head|body)/i.test(text);
+}
+
+function snippet(text: string, length: number): string {
+	return text.length > length ? `${text.slice(0, length)}…` : text;
+}
+
+export function redact(text: string, profile: Pick<ApiProfile, 'secrets'>): string {
+	let out = text;
+	for (const secret of profile.secrets?.() ?? []) {
+		if (secret && secret.length >= 4) out = out.split(secret).join('***');
+	}
+	return out.replace(/(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{8,}/g, '$1 ***');
+}
+
+function cancelSignal(ctx: RequestContext): AbortSignal | undefined {
+	const fn = (ctx as IExecuteFunctions).getExecutionCancelSignal;
+	return typeof fn === 'function' ? fn.call(ctx) : undefined;
+}

@@ -1,0 +1,62 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { failureItem, FailedWithResult, type NodeFailure, successItems } from './envelope';
+import { ItemInputs } from './inputs';
+import { RequestClock } from './throttle';
+
+/** One operation: its parameters and what it does for one input item. */
+export interface Operation<Client> {
+	description: INodeProperties[];
+	execute(this: IExecuteFunctions, inputs: ItemInputs, client: Client): Promise<unknown>;
+}
+
+export type OperationMap<Client> = Record<string, Record<string, Operation<Client>>>;
+
+export const DEFAULT_INTERVAL = 300;
+
+/**
+ * Runs the chosen operation for every input item: one request clock for the whole execution,
+ * one envelope per result, and failures either thrown or, under "Continue", kept as items.
+ */
+export async function runOperations<Client>(
+	this: IExecuteFunctions,
+	operations: OperationMap<Client>,
+	makeClient: (clock: RequestClock) => Client,
+): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const signal = this.getExecutionCancelSignal?.();
+	const clock = new RequestClock(DEFAULT_INTERVAL, signal);
+	const client = makeClient(clock);
+	const output: INodeExecutionData[] = [];
+
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			const inputs = new ItemInputs(this, itemIndex);
+			const resource = inputs.string('resource');
+			const operationName = inputs.string('operation');
+			const operation = operations[resource]?.[operationName];
+			if (!operation) inputs.fail('Operation', `"${resource}: ${operationName}" is not supported`);
+			clock.interval =
+				inputs.number('requestInterval', 'Request Interval (ms)', { min: 0, max: 3_600_000 }) ??
+				DEFAULT_INTERVAL;
+			const result = await operation.execute.call(this, inputs, client);
+			output.push(...successItems(result, itemIndex));
+		} catch (error) {
+			if (signal?.aborted) throw error;
+			const failure = asNodeFailure(this, error, itemIndex);
+			if (!this.continueOnFail()) throw failure;
+			output.push(failureItem(failure, itemIndex, error instanceof FailedWithResult ? error.result : null));
+		}
+	}
+	return [output];
+}
+
+function asNodeFailure(ctx: IExecuteFunctions, error: unknown, itemIndex: number): NodeFailure {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		error.context.itemIndex = itemIndex;
+		return error;
+	}
+	const message = error instanceof Error ? error.message : String(error);
+	return new NodeOperationError(ctx.getNode(), message, { itemIndex });
+}

@@ -1,0 +1,40 @@
+import { sleep } from 'n8n-workflow';
+
+/**
+ * The request clock of one node execution: the start of each API request is at least
+ * `interval` ms after the start of the previous one. It waits only for what remains of the
+ * interval, so latency already spent counts towards it.
+ */
+export class RequestClock {
+	private lastStart: number | undefined;
+
+	constructor(
+		public interval: number,
+		private readonly signal?: AbortSignal,
+	) {}
+
+	/** Waits until the next request may start, then records its start. */
+	async next(): Promise<void> {
+		if (this.lastStart !== undefined && this.interval > 0) {
+			const remaining = this.lastStart + this.interval - Date.now();
+			if (remaining > 0) await pause(remaining, this.signal);
+		}
+		this.lastStart = Date.now();
+	}
+}
+
+/**
+ * An abortable wait. n8n-workflow's `sleep` rejects as soon as the execution is cancelled;
+ * n8n 1.x ignores the signal, so it is checked again afterwards.
+ */
+export async function pause(ms: number, signal?: AbortSignal): Promise<void> {
+	throwIfAborted(signal);
+	await sleep(ms, signal);
+	throwIfAborted(signal);
+}
+
+export function throwIfAborted(signal?: AbortSignal): void {
+	if (signal?.aborted) {
+		throw signal.reason instanceof Error ? signal.reason : new Error('The execution was cancelled');
+	}
+}

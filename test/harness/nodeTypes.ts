@@ -1,0 +1,46 @@
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypes,
+	IVersionedNodeType,
+} from 'n8n-workflow';
+import { NodeConnectionTypes, NodeHelpers } from 'n8n-workflow';
+
+import { NinjaOne } from '../../nodes/NinjaOne/NinjaOne.node';
+
+/** Emits the items written in its `items` parameter: the test's input. */
+class ItemsSource implements INodeType {
+	description = {
+		displayName: 'Items Source',
+		name: 'itemsSource',
+		group: ['input'],
+		version: 1,
+		description: 'Emits test items',
+		defaults: { name: 'Items' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [{ displayName: 'Items', name: 'items', type: 'json' as const, default: '[]' }],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const raw = this.getNodeParameter('items', 0) as string | object[];
+		const items = (typeof raw === 'string' ? JSON.parse(raw) : raw) as object[];
+		return [items.map((json) => ({ json: json as never }))];
+	}
+}
+
+const registry: Record<string, INodeType | IVersionedNodeType> = {
+	'test.itemsSource': new ItemsSource(),
+	'n8n-nodes-ninjaone-nexthink.ninjaOne': new NinjaOne(),
+};
+
+export function registerNodeType(name: string, type: INodeType | IVersionedNodeType): void {
+	registry[name] = type;
+}
+
+export const nodeTypes: INodeTypes = {
+	getByName: (name) => registry[name],
+	getByNameAndVersion: (name, version) => NodeHelpers.getVersionedNodeType(registry[name], version),
+	getKnownTypes: () => ({}),
+};
