@@ -4,6 +4,8 @@ import { DEFAULT_INTERVAL } from './router';
 
 /** The throttle, shown for every operation of both nodes. */
 export const requestIntervalProperty: INodeProperties = {
+	// The unit is part of the name the issue and the seed give this option.
+	// eslint-disable-next-line n8n-nodes-base/node-param-display-name-miscased
 	displayName: 'Request Interval (ms)',
 	name: 'requestInterval',
 	type: 'number',
@@ -34,6 +36,8 @@ export function returnAllOrLimit(
 			type: 'number',
 			displayOptions: { show: { ...show, returnAll: [false] } },
 			typeOptions: { minValue: 1, ...(maxLimit ? { maxValue: maxLimit } : {}) },
+			// Each list chooses its own default (NinjaRMM's device list: 100000).
+			// eslint-disable-next-line n8n-nodes-base/node-param-default-wrong-for-limit
 			default: defaultLimit,
 			description: 'Max number of results to return',
 		},

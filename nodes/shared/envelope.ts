@@ -32,17 +32,20 @@ export function successItems(output: unknown, itemIndex: number): INodeExecution
 }
 
 /**
- * The failed item: the envelope for the success output, plus `item.error` so that
- * "Continue (using error output)" routes it to the error output.
+ * The failed item. Under "Continue" it is the envelope on the success output. Under "Continue
+ * (using error output)" it also carries `item.error`, which is what makes n8n route it to the
+ * error output; n8n-core then replaces its JSON with `{ error: <message> }` (normalizeNodeErrors),
+ * so `item.error` is set only there, never where the envelope must survive.
  */
 export function failureItem(
 	error: NodeFailure,
 	itemIndex: number,
 	result: unknown = null,
+	routedToErrorOutput = false,
 ): INodeExecutionData {
 	return {
 		json: { has_error: true, error: error.message, result: toJsonValue(result) } as IDataObject,
-		error,
+		...(routedToErrorOutput ? { error } : {}),
 		pairedItem: { item: itemIndex },
 	};
 }

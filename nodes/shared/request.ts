@@ -1,4 +1,5 @@
 import type {
+	IAdditionalCredentialOptions,
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestMethods,
@@ -25,6 +26,8 @@ export interface ApiRequest {
 	expectJson?: boolean;
 	/** Return a 3xx answer as it is instead of following it. */
 	followRedirects?: boolean;
+	/** Headers beyond `Accept: application/json`. */
+	headers?: Record<string, string>;
 }
 
 export interface ApiResponse {
@@ -38,9 +41,13 @@ export interface ApiProfile {
 	credentialType: string;
 	apiName: string;
 	/** Turns an error body into the API's own words, plus advice where the code calls for it. */
-	describeError?: (statusCode: number, body: unknown) => string | undefined;
+	describeError?: (statusCode: number, body: unknown, request: ApiRequest) => string | undefined;
 	/** Values that must never appear in a message (tokens, passwords). */
 	secrets?: () => string[];
+	/** Options for n8n's authentication helper, asked before every attempt (e.g. credentials to refresh). */
+	credentialOptions?: (ctx: RequestContext) => Promise<IAdditionalCredentialOptions | undefined>;
+	/** Advice added when the server's TLS certificate is not trusted. */
+	certificateHint?: string;
 }
 
 export interface RetryPolicy {
@@ -89,11 +96,16 @@ export async function sendRequest(
 		let raw: { statusCode: number; headers?: ApiResponse['headers']; body: unknown } | undefined;
 		let failure: HttpFailure | undefined;
 		try {
-			raw = await ctx.helpers.httpRequestWithAuthentication.call(ctx, profile.credentialType, {
-				...options,
-				headers: { Accept: 'application/json' },
-			});
+			const credentialOptions = await profile.credentialOptions?.(ctx);
+			raw = await ctx.helpers.httpRequestWithAuthentication.call(
+				ctx,
+				profile.credentialType,
+				{ ...options, headers: { Accept: 'application/json', ...request.headers } },
+				credentialOptions,
+			);
 		} catch (error) {
+			// A cancelled execution ends with n8n's own cancellation error.
+			// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
 			if (signal?.aborted) throw error;
 			failure = readFailure(error);
 		}
@@ -224,7 +236,7 @@ function apiError(
 	override?: string,
 ): NodeApiError {
 	const where = `${request.method} ${new URL(request.url).pathname}`;
-	const words = override ?? explain(profile, failure);
+	const words = override ?? explain(profile, failure, request);
 	const status = failure.statusCode !== undefined ? ` ${failure.statusCode}` : '';
 	const tries = retries > 0 ? ` (after ${retries + 1} attempts)` : '';
 	const message = redact(`${profile.apiName}${status}: ${words}${tries}`, profile);
@@ -240,14 +252,19 @@ function apiError(
 	);
 }
 
-function explain(profile: ApiProfile, failure: HttpFailure): string {
+function explain(profile: ApiProfile, failure: HttpFailure, request: ApiRequest): string {
 	if (failure.statusCode === undefined) {
 		const code = failure.code ? ` (${failure.code})` : '';
-		return `the request could not be completed: ${failure.message}${code}`;
+		const hint = profile.certificateHint && isCertificateError(failure) ? `. ${profile.certificateHint}` : '';
+		return `the request could not be completed: ${failure.message}${code}${hint}`;
 	}
-	const specific = profile.describeError?.(failure.statusCode, failure.body);
+	const specific = profile.describeError?.(failure.statusCode, failure.body, request);
 	if (specific) return specific;
 	return genericWords(failure.statusCode, failure.body);
+}
+
+function isCertificateError(failure: HttpFailure): boolean {
+	return /CERT|SELF_SIGNED|UNABLE_TO_VERIFY/.test(failure.code ?? '') || /certificate/i.test(failure.message);
 }
 
 /** The words of the common error shapes: {errorMessage, resultCode, incidentId}, {error, error_description}, {code, message}. */

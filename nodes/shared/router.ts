@@ -29,6 +29,7 @@ export async function runOperations<Client>(
 	const clock = new RequestClock(DEFAULT_INTERVAL, signal);
 	const client = makeClient(clock);
 	const output: INodeExecutionData[] = [];
+	const routedToErrorOutput = this.getNode().onError === 'continueErrorOutput';
 
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
@@ -43,10 +44,14 @@ export async function runOperations<Client>(
 			const result = await operation.execute.call(this, inputs, client);
 			output.push(...successItems(result, itemIndex));
 		} catch (error) {
+			// A cancelled execution ends with n8n's own cancellation error.
+			// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
 			if (signal?.aborted) throw error;
 			const failure = asNodeFailure(this, error, itemIndex);
 			if (!this.continueOnFail()) throw failure;
-			output.push(failureItem(failure, itemIndex, error instanceof FailedWithResult ? error.result : null));
+			output.push(
+				failureItem(failure, itemIndex, error instanceof FailedWithResult ? error.result : null, routedToErrorOutput),
+			);
 		}
 	}
 	return [output];

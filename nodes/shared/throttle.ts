@@ -16,10 +16,16 @@ export class RequestClock {
 	/** Waits until the next request may start, then records its start. */
 	async next(): Promise<void> {
 		if (this.lastStart !== undefined && this.interval > 0) {
-			const remaining = this.lastStart + this.interval - Date.now();
-			if (remaining > 0) await pause(remaining, this.signal);
+			// Timers may fire a fraction of a millisecond early: wait until the interval has passed.
+			for (let remaining = this.remaining(); remaining > 0; remaining = this.remaining()) {
+				await pause(Math.ceil(remaining), this.signal);
+			}
 		}
-		this.lastStart = Date.now();
+		this.lastStart = performance.now();
+	}
+
+	private remaining(): number {
+		return (this.lastStart ?? 0) + this.interval - performance.now();
 	}
 }
 

@@ -110,3 +110,10 @@ export async function runNode(options: NodeRunOptions): Promise<NodeRun> {
 		run,
 	};
 }
+
+/** The input item an output item is paired with. */
+export function pairedIndex(item: INodeExecutionData): number | undefined {
+	const paired = item.pairedItem;
+	if (typeof paired === 'number') return paired;
+	return Array.isArray(paired) ? paired[0]?.item : paired?.item;
+}

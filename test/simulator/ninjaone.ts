@@ -167,7 +167,7 @@ export class NinjaOneSim {
 			const after = Number(r.query.get('after') ?? 0);
 			const size = Number(r.query.get('pageSize') ?? 1000);
 			const list = [...this.organizations.values()].filter((o) => o.id > after).slice(0, size);
-			return { status: 200, body: list.map(({ locations, policies, ...brief }) => brief) };
+			return { status: 200, body: list.map(({ locations: _l, policies: _p, ...brief }) => brief) };
 		},
 		'POST /v2/organizations': (r) => {
 			const template = r.query.get('templateOrganizationId');
@@ -279,7 +279,7 @@ export class NinjaOneSim {
 			if (!service) return this.error(404, 'SERVICE_NOT_FOUND', `Service ${p.serviceId} not found on device ${p.id}`);
 			const action = (r.body as Obj).action;
 			service.state = { START: 'RUNNING', RESTART: 'RUNNING', STOP: 'STOPPED', PAUSE: 'PAUSED' }[action as string];
-			this.serviceControls.push({ deviceId: device.id, serviceId: p.serviceId, action });
+			this.serviceControls.push({ deviceId: device!.id, serviceId: p.serviceId, action });
 			return { status: 204 };
 		},
 		'GET /v2/device/{id}/scripting/options': (_r, p) => {
@@ -352,7 +352,7 @@ export class NinjaOneSim {
 }
 
 function brief(device: Obj): Obj {
-	const { services, maintenance, userData, ...rest } = device;
+	const { services: _s, maintenance: _m, userData: _u, ...rest } = device;
 	return rest;
 }
 

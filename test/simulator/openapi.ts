@@ -18,6 +18,7 @@ type Schema = {
 	maximum?: number;
 	minLength?: number;
 	maxLength?: number;
+	pattern?: string;
 	minItems?: number;
 	maxItems?: number;
 	oneOf?: Schema[];
@@ -222,6 +223,7 @@ export class OpenApiSpec {
 				}
 				if (schema.minLength !== undefined && value.length < schema.minLength) problems.push(`${where} is shorter than ${schema.minLength}`);
 				if (schema.maxLength !== undefined && value.length > schema.maxLength) problems.push(`${where} is longer than ${schema.maxLength}`);
+				if (schema.pattern !== undefined && !new RegExp(schema.pattern).test(value)) problems.push(`${where} does not match ${schema.pattern}, got "${value}"`);
 				break;
 			case 'array':
 				if (!Array.isArray(value)) return void problems.push(`${where} must be an array`);

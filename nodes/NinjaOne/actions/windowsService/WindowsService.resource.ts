@@ -16,7 +16,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Control',
 				value: 'control',
-				action: 'Start, stop, pause or restart a windows service',
+				action: 'Start stop pause or restart a windows service',
 				description: 'Start, pause, stop or restart a Windows service on a device',
 			},
 			{

@@ -1,0 +1,51 @@
+import { NinjaOneFixture } from './fixture';
+
+const f = new NinjaOneFixture({ organizations: 2, devices: 250 });
+beforeAll(async () => void (await f.start()));
+afterAll(async () => await f.stop());
+beforeEach(() => f.sim.server.reset());
+afterEach(() => expect(f.sim.violations).toEqual([]));
+
+const pages = () => f.sim.server.requests('GET /v2/devices').map((r) => Object.fromEntries(r.query));
+
+describe('Device > List pagination', () => {
+	it('follows `after` through every page until an empty one', async () => {
+		const run = await f.run({ resource: 'device', operation: 'list', returnAll: true, options: { pageSize: 100 } });
+		expect(run.json).toHaveLength(250);
+		expect(run.json.map((j) => (j.result as { id: number }).id)).toEqual(Array.from({ length: 250 }, (_, i) => i + 1));
+		expect(pages()).toEqual([
+			{ pageSize: '100' },
+			{ pageSize: '100', after: '100' },
+			{ pageSize: '100', after: '200' },
+			{ pageSize: '100', after: '250' },
+		]);
+	});
+
+	it('stops at the limit and asks only for what is left', async () => {
+		const run = await f.run({ resource: 'device', operation: 'list', returnAll: false, limit: 130, options: { pageSize: 100 } });
+		expect(run.json).toHaveLength(130);
+		expect(pages()).toEqual([{ pageSize: '100' }, { pageSize: '30', after: '100' }]);
+	});
+
+	it('uses the seed\'s default limit of 100000 and pages of 1000', async () => {
+		const run = await f.run({ resource: 'device', operation: 'list' });
+		expect(run.json).toHaveLength(250);
+		expect(pages()[0]).toEqual({ pageSize: '1000' });
+	});
+
+	it('fails with a clear error when the cursor does not advance, instead of looping', async () => {
+		f.sim.server.faults.push({
+			route: 'GET /v2/devices',
+			kind: 'status',
+			status: 200,
+			body: [{ id: 7, displayName: 'same page again' }],
+		});
+		const run = await f.run({ resource: 'device', operation: 'list', returnAll: true, options: { pageSize: 1 } }, [{}], {
+			onError: 'continueRegularOutput',
+		});
+		expect(run.json).toHaveLength(1);
+		expect(run.json[0]).toMatchObject({ has_error: true, result: null });
+		expect(run.json[0].error).toMatch(/cursor did not advance/);
+		expect(pages().length).toBe(2);
+	});
+});
