@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { requestIntervalProperty } from '../shared/descriptions';
+import { requestIntervalProperty, requestTimeoutProperty } from '../shared/descriptions';
 import { runOperations } from '../shared/router';
 import { operations, resources } from './actions/operations';
 import { CREDENTIAL_TYPE, ninjaOneClient } from './transport';
@@ -45,6 +45,7 @@ export class NinjaOne implements INodeType {
 			...resources.script.description,
 			...resources.windowsService.description,
 			requestIntervalProperty,
+			requestTimeoutProperty,
 		],
 	};
 

@@ -15,6 +15,17 @@ export const requestIntervalProperty: INodeProperties = {
 		'Time between consecutive API requests of this node in one execution, items and pages alike. The wait covers only what remains after the previous request started, so slow answers are not slowed down further.',
 };
 
+/** The longest one request may take, shown for every operation of both nodes. */
+export const requestTimeoutProperty: INodeProperties = {
+	displayName: 'Timeout (Seconds)',
+	name: 'requestTimeout',
+	type: 'number',
+	typeOptions: { minValue: 1 },
+	default: 60,
+	description:
+		'How long to wait for one API answer before giving up on it. Reads are retried after a timeout; writes are not, since the API may have carried them out.',
+};
+
 /** Return All / Limit for a list operation shown by `show`. */
 export function returnAllOrLimit(
 	show: Record<string, string[]>,

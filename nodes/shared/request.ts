@@ -87,7 +87,7 @@ export async function sendRequest(
 		body: request.body as IDataObject | undefined,
 		json: true,
 		returnFullResponse: true,
-		timeout: request.timeout ?? 60_000,
+		timeout: request.timeout ?? clock.timeout,
 		skipSslCertificateValidation: request.skipSslCertificateValidation,
 		disableFollowRedirect: request.followRedirects === false,
 	};
@@ -132,35 +132,49 @@ interface HttpFailure {
 	body: unknown;
 	code?: string;
 	message: string;
+	/** No access token could be had: the request itself was never sent. */
+	tokenFailure?: boolean;
 }
 
-/** Digs the status, headers and body out of whatever n8n's helper threw. */
+/** The part of n8n-core's message when its OAuth2 client gets no token. */
+const TOKEN_FAILURE = /access token|oauth2|invalid_client|invalid_grant|reconnected/i;
+
+/**
+ * Digs the status, headers, body, error code and the innermost message (axios' own words, such
+ * as "socket hang up") out of whatever n8n's helper threw.
+ */
 function readFailure(error: unknown): HttpFailure {
 	const seen = new Set<unknown>();
 	let cursor: unknown = error;
 	let code: string | undefined;
 	let message = error instanceof Error ? error.message : String(error);
-	while (isJsonObject(cursor) || cursor instanceof Error) {
-		if (seen.has(cursor)) break;
+	let tokenFailure = false;
+	while ((isJsonObject(cursor) || cursor instanceof Error) && !seen.has(cursor)) {
 		seen.add(cursor);
 		const node = cursor as unknown as IDataObject;
+		if (typeof node.message === 'string' && node.message !== '') {
+			message = node.message;
+			if (TOKEN_FAILURE.test(node.message)) tokenFailure = true;
+		}
+		if (typeof node.code === 'string' && /^E[A-Z_]+$/.test(node.code)) code = node.code;
 		const response = node.response as IDataObject | undefined;
-		if (typeof node.code === 'string' && !code) code = node.code;
 		if (response && typeof response.status === 'number') {
+			if (response.status < 300) {
+				// Headers arrived, then the connection broke before the body was complete.
+				return { headers: {}, body: undefined, code: 'ECONNRESET', message: 'the connection closed in the middle of the answer' };
+			}
 			return {
 				statusCode: response.status,
 				headers: (response.headers as IDataObject) ?? {},
 				body: response.data,
 				code,
 				message,
+				tokenFailure,
 			};
-		}
-		if (node.cause instanceof Error && typeof node.cause.message === 'string') {
-			message = node.cause.message || message;
 		}
 		cursor = node.cause;
 	}
-	return { headers: {}, body: undefined, code, message };
+	return { headers: {}, body: undefined, code, message, tokenFailure };
 }
 
 /** How long to wait before the next attempt, or undefined when it must not be retried. */
@@ -170,7 +184,7 @@ function retryDelay(
 	attempt: number,
 	policy: RetryPolicy,
 ): number | undefined {
-	if (attempt >= policy.maxRetries) return undefined;
+	if (attempt >= policy.maxRetries || failure.tokenFailure) return undefined;
 	const status = failure.statusCode;
 	const backoff = Math.min(policy.maxDelay, policy.baseDelay * 2 ** attempt) * (0.5 + Math.random() / 2);
 	if (status === 429) {
@@ -207,6 +221,11 @@ function checkJson(
 	response: ApiResponse,
 ): ApiResponse {
 	const { body } = response;
+	const empty = body === undefined || body === null || (typeof body === 'string' && body.trim() === '');
+	if (empty && request.method === 'GET' && request.expectJson !== false) {
+		// A read that comes back empty is a broken answer, not an empty result.
+		throw apiError(ctx, profile, request, { ...response, message: 'Empty answer' }, 0, 'the answer was empty where JSON was expected');
+	}
 	if (request.expectJson === false || body === undefined || body === null || body === '') {
 		return { ...response, body: body === '' ? undefined : body };
 	}
@@ -241,7 +260,7 @@ function apiError(
 	const tries = retries > 0 ? ` (after ${retries + 1} attempts)` : '';
 	const message = redact(`${profile.apiName}${status}: ${words}${tries}`, profile);
 	const description = redact(`${where}${status ? ' answered' + status : ' failed'}.`, profile);
-	return new NodeApiError(
+	const error = new NodeApiError(
 		ctx.getNode(),
 		{ message, description, httpCode: failure.statusCode ?? null } as JsonObject,
 		{
@@ -250,9 +269,13 @@ function apiError(
 			httpCode: failure.statusCode !== undefined ? String(failure.statusCode) : undefined,
 		},
 	);
+	// NodeApiError swaps any message that mentions ECONNRESET, ETIMEDOUT... for a generic sentence.
+	error.message = message;
+	return error;
 }
 
 function explain(profile: ApiProfile, failure: HttpFailure, request: ApiRequest): string {
+	if (failure.tokenFailure) return `could not get an access token: ${failure.message}`;
 	if (failure.statusCode === undefined) {
 		const code = failure.code ? ` (${failure.code})` : '';
 		const hint = profile.certificateHint && isCertificateError(failure) ? `. ${profile.certificateHint}` : '';

@@ -41,6 +41,7 @@ export async function runOperations<Client>(
 			clock.interval =
 				inputs.number('requestInterval', 'Request Interval (ms)', { min: 0, max: 3_600_000 }) ??
 				DEFAULT_INTERVAL;
+			clock.timeout = (inputs.number('requestTimeout', 'Timeout (Seconds)', { min: 1 }) ?? 60) * 1000;
 			const result = await operation.execute.call(this, inputs, client);
 			output.push(...successItems(result, itemIndex));
 		} catch (error) {

@@ -8,6 +8,9 @@ import { sleep } from 'n8n-workflow';
 export class RequestClock {
 	private lastStart: number | undefined;
 
+	/** How long one request may take, in ms: the node's Timeout option, read per item. */
+	timeout = 60_000;
+
 	constructor(
 		public interval: number,
 		private readonly signal?: AbortSignal,

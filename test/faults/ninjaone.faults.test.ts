@@ -1,0 +1,186 @@
+import type { INodeParameters } from 'n8n-workflow';
+
+import type { Fault } from '../simulator/server';
+import { NinjaOneFixture } from '../ninjaone/fixture';
+import { expectNoSecrets, expectNothingLost, expectNothingSentTwice, expectRoutedToErrorOutput } from './invariants';
+
+/* Every fault the simulator can produce, on every NinjaOne operation family: the item that
+   meets the fault either recovers (when a retry is safe) or fails with a clear message, and
+   the items around it are answered. */
+
+const f = new NinjaOneFixture({ organizations: 2, devices: 20 });
+beforeAll(async () => {
+	await f.start();
+	await f.run({ resource: 'device', operation: 'getDashboardLink', deviceId: '1' });
+});
+afterAll(async () => await f.stop());
+beforeEach(() => {
+	f.sim.seed({ organizations: 2, devices: 20 });
+	f.sim.server.reset();
+	f.sim.reboots = [];
+});
+afterEach(() => expect(f.sim.violations).toEqual([]));
+
+interface Family {
+	method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+	parameters: INodeParameters;
+	/** The route of the second item's request, where the fault is put. */
+	route: string;
+}
+
+const inTwoHours = new Date(Date.now() + 7200_000).toISOString();
+const families: Record<string, Family> = {
+	'read (dashboard link)': {
+		method: 'GET',
+		parameters: { resource: 'device', operation: 'getDashboardLink', deviceId: '={{ $json.id }}' },
+		route: 'GET /v2/device/2/',
+	},
+	'create-like write (reboot)': {
+		method: 'POST',
+		parameters: { resource: 'device', operation: 'reboot', deviceId: '={{ $json.id }}', mode: 'NORMAL' },
+		route: 'POST /v2/device/2/',
+	},
+	'replace (schedule maintenance)': {
+		method: 'PUT',
+		parameters: { resource: 'device', operation: 'scheduleMaintenance', deviceId: '={{ $json.id }}', disabledFeatures: ['ALERTS'], end: inTwoHours },
+		route: 'PUT /v2/device/2/',
+	},
+	'update (device)': {
+		method: 'PATCH',
+		parameters: { resource: 'device', operation: 'update', deviceId: '={{ $json.id }}', updateFields: { displayName: 'x' } },
+		route: 'PATCH /v2/device/2',
+	},
+	'delete (cancel maintenance)': {
+		method: 'DELETE',
+		parameters: { resource: 'device', operation: 'cancelMaintenance', deviceId: '={{ $json.id }}' },
+		route: 'DELETE /v2/device/2/',
+	},
+};
+
+type Outcome = 'recovers' | 'fails';
+const retrySafe = (method: Family['method']) => method !== 'POST';
+
+const faults: Array<[string, Omit<Fault, 'route'>, (method: Family['method']) => Outcome, RegExp]> = [
+	['429 with Retry-After seconds', { kind: 'status', status: 429, headers: { 'retry-after': '1' }, times: 1 }, () => 'recovers', /./],
+	['429 with Retry-After as a date', { kind: 'status', status: 429, headers: { 'retry-after': new Date(Date.now() + 800).toUTCString() }, times: 1 }, () => 'recovers', /./],
+	['429 without Retry-After', { kind: 'status', status: 429, times: 1 }, () => 'recovers', /./],
+	['500', { kind: 'status', status: 500, body: { resultCode: 'INTERNAL', errorMessage: 'Unexpected failure' }, times: 1 }, () => 'fails', /^NinjaOne 500: Unexpected failure \(INTERNAL\)/],
+	['502', { kind: 'status', status: 502, headers: { 'retry-after': '0' }, times: 1 }, (m) => (retrySafe(m) ? 'recovers' : 'fails'), /^NinjaOne 502: Bad Gateway/],
+	['503', { kind: 'status', status: 503, headers: { 'retry-after': '0' }, times: 1 }, (m) => (retrySafe(m) ? 'recovers' : 'fails'), /^NinjaOne 503: Service Unavailable/],
+	['504', { kind: 'status', status: 504, headers: { 'retry-after': '0' }, times: 1 }, (m) => (retrySafe(m) ? 'recovers' : 'fails'), /^NinjaOne 504: Gateway Timeout/],
+	['a reset before any byte', { kind: 'reset', times: 1 }, (m) => (retrySafe(m) ? 'recovers' : 'fails'), /^NinjaOne: the request could not be completed: socket hang up \(ECONNRESET\)/],
+	['a reset in the middle of the body', { kind: 'resetMidBody', times: 1 }, (m) => (retrySafe(m) ? 'recovers' : 'fails'), /^NinjaOne: the request could not be completed: the connection closed in the middle of the answer \(ECONNRESET\)/],
+	['an answer slower than the timeout', { kind: 'slow', delay: 2500, times: 1 }, (m) => (retrySafe(m) ? 'recovers' : 'fails'), /^NinjaOne: the request could not be completed: timeout of 1000ms exceeded \(ECONNABORTED\)/],
+	['truncated JSON', { kind: 'truncatedJson', times: 1 }, () => 'fails', /^NinjaOne 200: the answer is not valid JSON/],
+	['an HTML page with 200', { kind: 'html', status: 200, times: 1 }, () => 'fails', /^NinjaOne 200: the answer is not valid JSON \(it starts with "<!DOCTYPE html>/],
+	['an HTML page with 503', { kind: 'html', status: 503, times: 1 }, (m) => (retrySafe(m) ? 'recovers' : 'fails'), /^NinjaOne 503: Service Unavailable \(an HTML page instead of JSON\)/],
+	['an empty body', { kind: 'empty', times: 1 }, (m) => (m === 'GET' ? 'fails' : 'recovers'), /^NinjaOne 200: the answer was empty where JSON was expected/],
+];
+
+const items = [{ id: 1 }, { id: 2 }, { id: 3 }];
+
+describe.each(Object.entries(families))('%s', (_name, family) => {
+	it.each(faults)('%s', async (_fault, fault, outcome, message) => {
+		f.sim.server.faults = [{ ...fault, route: family.route }];
+		const run = await f.run({ ...family.parameters, requestTimeout: 1 }, items, { onError: 'continueRegularOutput' });
+		const expected = outcome(family.method);
+		expectNothingLost(run, [false, expected === 'fails', false]);
+		if (expected === 'fails') expect(run.json[1].error).toMatch(message);
+		const rateLimited = new Set(fault.status === 429 ? [family.route.replace(/\/$/, '')] : []);
+		expectNothingSentTwice(
+			f.sim.server.log,
+			(r) => r.method === 'POST' && r.pathname.startsWith('/v2/'),
+			new Set([...rateLimited].map(() => 'POST /v2/device/2/reboot/NORMAL')),
+		);
+		expectNoSecrets([run], f.secrets());
+	});
+});
+
+describe('under "Continue (using error output)"', () => {
+	it.each(faults.filter(([, fault]) => fault.kind !== 'slow'))('%s on a reboot', async (_fault, fault, outcome) => {
+		f.sim.server.faults = [{ ...fault, route: 'POST /v2/device/2/' }];
+		const run = await f.run(families['create-like write (reboot)'].parameters, items, { onError: 'continueErrorOutput' });
+		expectRoutedToErrorOutput(run, [false, outcome('POST') === 'fails', false]);
+		// A fault that answers instead of the API (an empty body here) means the reboot never ran.
+		const carriedOut = outcome('POST') === 'recovers' && fault.kind !== 'empty';
+		expect(f.sim.reboots.map((r) => r.deviceId)).toEqual(carriedOut ? [1, 2, 3] : [1, 3]);
+	});
+});
+
+describe('paged list', () => {
+	it.each(faults)('%s on the second page', async (_fault, fault, outcome, message) => {
+		f.sim.server.faults = [{ ...fault, route: 'GET /v2/devices', nth: [2] }];
+		const run = await f.run(
+			{ resource: 'device', operation: 'list', returnAll: true, options: { pageSize: 5 }, requestTimeout: 1 },
+			[{}],
+			{ onError: 'continueRegularOutput' },
+		);
+		if (outcome('GET') === 'recovers') {
+			expect(run.json).toHaveLength(20);
+			expect(run.json.every((j) => j.has_error === false)).toBe(true);
+		} else {
+			expectNothingLost(run, [true]);
+			expect(run.json[0].error).toMatch(message);
+		}
+	});
+});
+
+describe('OAuth', () => {
+	it('reports a token endpoint that is down, and keeps no secret in the message', async () => {
+		f.helper.store.get('ninja-1')!.data.oauthTokenData = undefined;
+		f.sim.tokens.outage = { status: 503, body: 'down' };
+		const run = await f.run(families['read (dashboard link)'].parameters, items, { onError: 'continueRegularOutput' });
+		f.sim.tokens.outage = undefined;
+		expectNothingLost(run, [true, true, true]);
+		expect(run.json[0].error).toMatch(/^NinjaOne( 503)?: could not get an access token/);
+		expect(f.sim.server.requests('POST /ws/oauth/token').length).toBeLessThanOrEqual(3);
+		expectNoSecrets([run], f.secrets());
+	});
+
+	it('refreshes a token rejected in the middle of a run once, then goes on', async () => {
+		f.useGrant('clientCredentials');
+		const issued = f.sim.tokens.issued;
+		await f.run(families['read (dashboard link)'].parameters, [{ id: 1 }]);
+		f.sim.tokens.revokeAll();
+		const run = await f.run(families['read (dashboard link)'].parameters, items, { onError: 'continueRegularOutput' });
+		expectNothingLost(run, [false, false, false]);
+		expect(f.sim.tokens.issued - issued).toBe(2);
+	});
+
+	it('fails clearly, without looping, when the refresh itself fails', async () => {
+		f.useGrant('authorizationCode');
+		f.sim.tokens.revokeAll();
+		f.sim.tokens.refreshTokens.clear();
+		const run = await f.run(families['read (dashboard link)'].parameters, items, { onError: 'continueRegularOutput' });
+		expectNothingLost(run, [true, true, true]);
+		expect(f.sim.server.requests('POST /ws/oauth/token').length).toBeLessThanOrEqual(3);
+		expect(f.sim.server.requests('GET /v2/device/').length).toBeLessThanOrEqual(3);
+		expectNoSecrets([run], f.secrets());
+		f.useGrant('clientCredentials');
+	});
+});
+
+describe('bounds', () => {
+	it('gives up on a storm of 429s within the retry budget, and the next items run', async () => {
+		f.sim.server.faults = [{ route: 'POST /v2/device/2/', kind: 'status', status: 429, headers: { 'retry-after': '0' } }];
+		const run = await f.run(families['create-like write (reboot)'].parameters, items, { onError: 'continueRegularOutput' });
+		expectNothingLost(run, [false, true, false]);
+		expect(run.json[1].error).toMatch(/^NinjaOne 429: .*after 5 attempts/);
+		expect(f.sim.server.requests('POST /v2/device/2/')).toHaveLength(5);
+	});
+
+	it('refuses a Retry-After longer than a minute instead of hanging', async () => {
+		f.sim.server.faults = [{ route: 'GET /v2/device/2/', kind: 'status', status: 429, headers: { 'retry-after': '3600' } }];
+		const run = await f.run(families['read (dashboard link)'].parameters, items, { onError: 'continueRegularOutput' });
+		expectNothingLost(run, [false, true, false]);
+		expect(f.sim.server.requests('GET /v2/device/2/')).toHaveLength(1);
+	});
+
+	it('stops at once when cancelled during a Retry-After wait', async () => {
+		f.sim.server.faults = [{ route: 'GET /v2/device/2/', kind: 'status', status: 429, headers: { 'retry-after': '30' } }];
+		const began = Date.now();
+		const run = await f.run(families['read (dashboard link)'].parameters, items, { cancelAfter: 400 });
+		expect(Date.now() - began).toBeLessThan(3000);
+		expect(run.run.status).toBe('canceled');
+	});
+});
