@@ -296,8 +296,8 @@ export function genericWords(statusCode: number, body: unknown): string {
 		const text = firstString(body, ['errorMessage', 'error_description', 'message', 'error', 'detail', 'title']);
 		const code = firstString(body, ['resultCode', 'error_code', 'code', 'error']);
 		const incident = typeof body.incidentId === 'string' ? ` [incident ${body.incidentId}]` : '';
-		if (text) return `${text}${code && code !== text ? ` (${code})` : ''}${incident}`;
-		if (code) return `${code}${incident}`;
+		if (text) return `${snippet(text, 500)}${code && code !== text ? ` (${snippet(code, 80)})` : ''}${incident}`;
+		if (code) return `${snippet(code, 200)}${incident}`;
 	}
 	if (typeof body === 'string' && body.trim() !== '') {
 		return looksLikeHtml(body) ? `${statusText(statusCode)} (an HTML page instead of JSON)` : snippet(body.trim(), 300);

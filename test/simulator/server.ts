@@ -67,7 +67,8 @@ export class SimServer {
 	constructor(private readonly handler: Handler) {}
 
 	async start(port = 0): Promise<string> {
-		this.server = createServer((req, res) => void this.serve(req, res));
+		// Long URLs (huge filters from generated input) get an answer, not a dropped connection.
+		this.server = createServer({ maxHeaderSize: 1 << 20 }, (req, res) => void this.serve(req, res));
 		this.server.keepAliveTimeout = 5000;
 		this.server.on('connection', (socket) => {
 			this.sockets.add(socket);

@@ -1,0 +1,181 @@
+import fc from 'fast-check';
+import type { INodeParameters } from 'n8n-workflow';
+
+import { NinjaOneFixture } from '../ninjaone/fixture';
+import { ninjaOneSpec } from '../simulator/ninjaone';
+
+/* Generated bad input on every NinjaOne operation. Each case ends either in requests the
+   spec-checking simulator accepts, on the operation's own endpoints, or in a NodeOperationError
+   that names the field and the item: never a TypeError, never another endpoint. */
+
+const f = new NinjaOneFixture({ organizations: 3, devices: 30 });
+beforeAll(async () => void (await f.start()));
+afterAll(async () => await f.stop());
+
+const inTwoHours = new Date(Date.now() + 7200_000).toISOString();
+
+interface Target {
+	base: INodeParameters;
+	fields: string[];
+	/** "METHOD template" of every endpoint the operation may call. */
+	endpoints: string[];
+	grant?: 'authorizationCode';
+}
+
+const targets: Record<string, Target> = {
+	'organization create': {
+		base: { resource: 'organization', operation: 'create', name: 'Org', additionalFields: {} },
+		fields: ['name', 'templateOrganizationId', 'additionalFields.description', 'additionalFields.nodeApprovalMode', 'additionalFields.userData', 'additionalFields.tags', 'additionalFields.fields', 'additionalFields.locations', 'additionalFields.policies'],
+		endpoints: ['POST /v2/organizations'],
+	},
+	'organization update': {
+		base: { resource: 'organization', operation: 'update', organizationId: '1', updateFields: { name: 'N' } },
+		fields: ['organizationId', 'updateFields.name', 'updateFields.nodeApprovalMode', 'updateFields.userData', 'updateFields.policies'],
+		endpoints: ['PATCH /v2/organization/{id}', 'PUT /v2/organization/{id}/policies'],
+	},
+	'location create': {
+		base: { resource: 'location', operation: 'create', organizationId: '1', name: 'L', additionalFields: {} },
+		fields: ['organizationId', 'name', 'additionalFields.address', 'additionalFields.userData', 'additionalFields.tags'],
+		endpoints: ['POST /v2/organization/{id}/locations'],
+	},
+	'location update': {
+		base: { resource: 'location', operation: 'update', organizationId: '1', locationId: '1', updateFields: { name: 'L' } },
+		fields: ['organizationId', 'locationId', 'updateFields.name', 'updateFields.fields'],
+		endpoints: ['PATCH /v2/organization/{id}/locations/{locationId}'],
+	},
+	'device list': {
+		base: { resource: 'device', operation: 'list', returnAll: false, limit: 5 },
+		fields: ['filter', 'limit', 'options.pageSize'],
+		endpoints: ['GET /v2/devices'],
+	},
+	'device dashboard link': {
+		base: { resource: 'device', operation: 'getDashboardLink', deviceId: '1' },
+		fields: ['deviceId', 'redirect'],
+		endpoints: ['GET /v2/device/{id}/dashboard-url'],
+	},
+	'device update': {
+		base: { resource: 'device', operation: 'update', deviceId: '1', updateFields: { displayName: 'd' } },
+		fields: ['deviceId', 'updateFields.displayName', 'updateFields.nodeRoleId', 'updateFields.policyId', 'updateFields.userData'],
+		endpoints: ['PATCH /v2/device/{id}'],
+	},
+	'device approval': {
+		base: { resource: 'device', operation: 'approveOrReject', mode: 'APPROVE', deviceIds: '[10]' },
+		fields: ['mode', 'deviceIds'],
+		endpoints: ['POST /v2/devices/approval/{mode}'],
+	},
+	'device reboot': {
+		base: { resource: 'device', operation: 'reboot', deviceId: '1', mode: 'NORMAL' },
+		fields: ['deviceId', 'mode', 'reason'],
+		endpoints: ['POST /v2/device/{id}/reboot/{mode}'],
+	},
+	'device maintenance': {
+		base: { resource: 'device', operation: 'scheduleMaintenance', deviceId: '1', disabledFeatures: ['ALERTS'], end: inTwoHours },
+		fields: ['deviceId', 'disabledFeatures', 'start', 'end', 'options.reasonMessage', 'options.epochUnit'],
+		endpoints: ['PUT /v2/device/{id}/maintenance'],
+	},
+	'device cancel maintenance': {
+		base: { resource: 'device', operation: 'cancelMaintenance', deviceId: '1' },
+		fields: ['deviceId'],
+		endpoints: ['DELETE /v2/device/{id}/maintenance'],
+	},
+	'windows service list': {
+		base: { resource: 'windowsService', operation: 'list', deviceId: '1', filters: {} },
+		fields: ['deviceId', 'filters.name', 'filters.state'],
+		endpoints: ['GET /v2/device/{id}/windows-services'],
+	},
+	'windows service control': {
+		base: { resource: 'windowsService', operation: 'control', deviceId: '1', serviceId: 'Spooler', action: 'START' },
+		fields: ['deviceId', 'serviceId', 'action'],
+		endpoints: ['POST /v2/device/{id}/windows-service/{serviceId}/control'],
+	},
+	'script options': {
+		base: { resource: 'script', operation: 'listOptions', deviceId: '1' },
+		fields: ['deviceId', 'lang'],
+		endpoints: ['GET /v2/device/{id}/scripting/options'],
+	},
+	'script run': {
+		base: { resource: 'script', operation: 'run', deviceId: '1', type: 'SCRIPT', scriptId: '101' },
+		fields: ['deviceId', 'type', 'scriptId', 'actionUid', 'parameters', 'runAs'],
+		endpoints: ['POST /v2/device/{id}/script/run'],
+		grant: 'authorizationCode',
+	},
+	'alert list': {
+		base: { resource: 'alert', operation: 'listActive', returnAll: true, filters: {} },
+		fields: ['filters.sourceType', 'filters.df', 'filters.lang', 'filters.tz', 'limit', 'returnAll'],
+		endpoints: ['GET /v2/alerts'],
+	},
+	'installer': {
+		base: { resource: 'installer', operation: 'generate', organizationId: '1', locationId: '1', installerType: 'WINDOWS_MSI' },
+		fields: ['organizationId', 'locationId', 'installerType'],
+		endpoints: ['GET /v2/organization/{id}/location/{location_id}/installer/{installer_type}'],
+	},
+};
+
+const tricky = fc.constantFrom(
+	'../', '..', '.', '?', '#', '/', '%2e%2e', '1/../../organizations', '1?pageSize=1', '1#x', ' 1 ', '-1', '0', '1.5', '1e3',
+	'9007199254740993', '2147483648', 'NaN', 'Infinity', 'null', 'true', '{', '[1,', '{"a":', '[]', '{}', '[{}]', '""', '',
+	'   ', '\u0000', '\u202e', '😀', 'ALERTS', 'approve', '2030-13-01T00:00:00', '2030-01-01T25:00:00', '2030-01-01', '2030-01-01T00:00:00+99:00',
+);
+/** A value as a user could type it, or as an expression could return it (any JSON type). */
+const anyValue = fc.oneof(
+	tricky,
+	fc.string({ maxLength: 40 }),
+	fc.string({ unit: 'grapheme', maxLength: 20 }),
+	fc.integer().map(String),
+	fc.double({ noNaN: false }).map(String),
+	fc.jsonValue({ maxDepth: 2 })
+		.map((v) => JSON.stringify(v) ?? 'null')
+		.filter((text) => !text.includes('{{') && !text.includes('}}'))
+		.map((text) => `={{ ${text} }}`),
+	fc.constant('={{ Array.from({ length: 100000 }, (_, i) => i + 1) }}'),
+	fc.constant('={{ [] }}'),
+);
+
+function withValue(base: INodeParameters, path: string, value: unknown): INodeParameters {
+	const copy = JSON.parse(JSON.stringify(base)) as Record<string, any>;
+	const keys = path.split('.');
+	let cursor = copy;
+	for (const key of keys.slice(0, -1)) cursor = cursor[key] ??= {};
+	cursor[keys[keys.length - 1]] = value;
+	return copy as INodeParameters;
+}
+
+describe.each(Object.entries(targets))('%s', (_name, target) => {
+	it('ends in an accepted request or a named input error', async () => {
+		if (target.grant) f.useGrant(target.grant);
+		else f.useGrant('clientCredentials');
+		await fc.assert(
+			fc.asyncProperty(fc.constantFrom(...target.fields), anyValue, async (field, value) => {
+				f.sim.seed({ organizations: 3, devices: 30 });
+				f.sim.server.reset();
+				f.sim.violations.length = 0;
+				let run;
+				try {
+					run = await f.run(withValue(target.base, field, value));
+				} catch (error) {
+					// n8n itself refuses to start a node whose required parameter is empty.
+					expect((error as Error).name).toBe('WorkflowHasIssuesError');
+					expect(f.sim.server.log).toHaveLength(0);
+					return;
+				}
+				const where = `${field} = ${JSON.stringify(value).slice(0, 80)}`;
+				if (run.error) {
+					const name = String(run.error.name);
+					expect({ where, name }).toEqual({ where, name: expect.stringMatching(/^(NodeOperationError|NodeApiError)$/) });
+					if (name === 'NodeOperationError') {
+						expect({ where, message: run.error.message }).toEqual({ where, message: expect.stringMatching(/^[A-Z][^\n]* \(item 0\): /) });
+					}
+					expect(run.error.message).not.toMatch(/Cannot read|is not a function|undefined is not|TypeError/);
+				}
+				expect({ where, violations: f.sim.violations }).toEqual({ where, violations: [] });
+				const spec = ninjaOneSpec();
+				for (const request of f.sim.server.log.filter((r) => r.pathname.startsWith('/v2'))) {
+					const found = spec.find(request.method, request.pathname);
+					const endpoint = found ? `${found.op.method} ${found.op.template}` : `${request.method} ${request.pathname}`;
+					expect({ where, endpoint, allowed: target.endpoints.includes(endpoint) }).toEqual({ where, endpoint, allowed: true });
+				}
+			}),
+			{ numRuns: Number(process.env.FC_RUNS ?? 60), seed: process.env.FC_SEED ? Number(process.env.FC_SEED) : 20261122 },
+		);
+	});
+});
