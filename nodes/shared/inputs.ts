@@ -37,6 +37,15 @@ export class ItemInputs {
 		return value === '' ? undefined : value;
 	}
 
+	/** Copies the optional texts `[field, label]` found under `prefix` into `target`, skipping empty ones. */
+	texts(prefix: string, fields: Array<[string, string]>, target: IDataObject): IDataObject {
+		for (const [field, label] of fields) {
+			const value = this.text(`${prefix}${field}`, label, false);
+			if (value !== undefined) target[field] = value;
+		}
+		return target;
+	}
+
 	boolean(name: string, fallback = false): boolean {
 		return this.raw(name, fallback) === true;
 	}

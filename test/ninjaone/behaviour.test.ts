@@ -32,7 +32,7 @@ const reboot = (extra: IDataObject = {}) => ({
 const ids = (...list: number[]) => list.map((id) => ({ id }));
 const starts = (route: string) => f.sim.server.requests(route).map((r) => r.at);
 const gaps = (times: number[]) => times.slice(1).map((t, i) => t - times[i]);
-const average = (list: number[]) => list.reduce((a, b) => a + b, 0) / list.length;
+const sum = (list: number[]) => list.reduce((a, b) => a + b, 0);
 /** How far one arrival can drift from its start on a loaded two-core machine. */
 const JITTER = 30;
 
@@ -41,17 +41,16 @@ describe('throttle', () => {
 		await f.run(reboot({ requestInterval: 200 }), ids(1, 2, 5, 6));
 		const g = gaps(starts('POST /v2/device'));
 		expect(g).toHaveLength(3);
-		// Measured on arrival at the server, which adds the jitter of a busy machine either way;
-		// on average the gaps cannot be shorter than the interval.
+		// Measured on arrival at the server, which adds the jitter of a busy machine either way.
 		for (const gap of g) expect(gap).toBeGreaterThanOrEqual(200 - JITTER);
-		expect(average(g)).toBeGreaterThanOrEqual(200 - 2);
+		expect(sum(g)).toBeGreaterThanOrEqual(3 * 200 - JITTER);
 
 		f.sim.server.reset();
 		await f.run({ resource: 'device', operation: 'list', returnAll: true, options: { pageSize: 5 }, requestInterval: 150 });
 		const pageGaps = gaps(starts('GET /v2/devices'));
 		expect(pageGaps).toHaveLength(4);
 		for (const gap of pageGaps) expect(gap).toBeGreaterThanOrEqual(150 - JITTER);
-		expect(average(pageGaps)).toBeGreaterThanOrEqual(150 - 2);
+		expect(sum(pageGaps)).toBeGreaterThanOrEqual(4 * 150 - JITTER);
 	});
 
 	it('does not add the interval on top of latency', async () => {

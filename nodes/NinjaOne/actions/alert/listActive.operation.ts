@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../../../shared/descriptions';
 import { forOperation } from '../../../shared/display';
@@ -54,16 +54,7 @@ const properties: INodeProperties[] = [
 export const description = forOperation('alert', 'listActive', properties);
 
 export async function execute(this: IExecuteFunctions, inputs: ItemInputs, client: NinjaOneClient): Promise<unknown> {
-	const qs: IDataObject = {};
-	for (const [name, label] of [
-		['sourceType', 'Source Type'],
-		['df', 'Device Filter'],
-		['lang', 'Language'],
-		['tz', 'Time Zone'],
-	]) {
-		const value = inputs.text(`filters.${name}`, label, false);
-		if (value !== undefined) qs[name] = value;
-	}
+	const qs = inputs.texts('filters.', [['sourceType', 'Source Type'], ['df', 'Device Filter'], ['lang', 'Language'], ['tz', 'Time Zone']], {});
 	const alerts = await client.call(this, 'GET', '/v2/alerts', { qs });
 	const list = Array.isArray(alerts) ? alerts : [];
 	const limit = inputs.boolean('returnAll') ? undefined : inputs.number('limit', 'Limit', { min: 1, integer: true });

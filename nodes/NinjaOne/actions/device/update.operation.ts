@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { forOperation } from '../../../shared/display';
 import type { ItemInputs } from '../../../shared/inputs';
@@ -44,9 +44,7 @@ export const description = forOperation('device', 'update', properties);
 
 export async function execute(this: IExecuteFunctions, inputs: ItemInputs, client: NinjaOneClient): Promise<unknown> {
 	const id = inputs.id('deviceId', 'Device ID');
-	const body: IDataObject = {};
-	const displayName = inputs.text('updateFields.displayName', 'Display Name', false);
-	if (displayName !== undefined) body.displayName = displayName;
+	const body = inputs.texts('updateFields.', [['displayName', 'Display Name']], {});
 	const userData = inputs.object('updateFields.userData', 'User Data');
 	if (userData !== undefined) body.userData = userData;
 	const nodeRoleId = inputs.optionalId('updateFields.nodeRoleId', 'Node Role ID');

@@ -23,13 +23,6 @@ export function locationFields(name: string, withName: boolean): INodeProperties
 }
 
 export function readLocationFields(inputs: ItemInputs, collection: string, body: IDataObject): void {
-	for (const [field, label] of [
-		['name', 'Location Name'],
-		['address', 'Address'],
-		['description', 'Description'],
-	]) {
-		const value = inputs.text(`${collection}.${field}`, label, false);
-		if (value !== undefined) body[field] = value;
-	}
+	inputs.texts(`${collection}.`, [['name', 'Location Name'], ['address', 'Address'], ['description', 'Description']], body);
 	readCommonFields(inputs, `${collection}.`, body);
 }

@@ -62,8 +62,7 @@ export const description = forOperation('organization', 'create', properties);
 export async function execute(this: IExecuteFunctions, inputs: ItemInputs, client: NinjaOneClient): Promise<unknown> {
 	const templateId = inputs.optionalId('templateOrganizationId', 'Template Organization ID');
 	const body: IDataObject = { name: inputs.text('name', 'Name', true) };
-	const description = inputs.text('additionalFields.description', 'Description', false);
-	if (description !== undefined) body.description = description;
+	inputs.texts('additionalFields.', [['description', 'Description']], body);
 	const mode = inputs.choice('additionalFields.nodeApprovalMode', 'Device Approval Mode', APPROVAL_MODES, false);
 	if (mode) body.nodeApprovalMode = mode;
 	readCommonFields(inputs, 'additionalFields.', body);

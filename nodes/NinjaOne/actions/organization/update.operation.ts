@@ -43,11 +43,7 @@ export const description = forOperation('organization', 'update', properties);
 
 export async function execute(this: IExecuteFunctions, inputs: ItemInputs, client: NinjaOneClient): Promise<unknown> {
 	const id = inputs.id('organizationId', 'Organization ID');
-	const body: IDataObject = {};
-	const name = inputs.text('updateFields.name', 'Name', false);
-	if (name !== undefined) body.name = name;
-	const description = inputs.text('updateFields.description', 'Description', false);
-	if (description !== undefined) body.description = description;
+	const body = inputs.texts('updateFields.', [['name', 'Name'], ['description', 'Description']], {});
 	const mode = inputs.choice('updateFields.nodeApprovalMode', 'Device Approval Mode', APPROVAL_MODES, false);
 	if (mode) body.nodeApprovalMode = mode;
 	readCommonFields(inputs, 'updateFields.', body);
