@@ -34,22 +34,23 @@ const starts = (route: string) => f.sim.server.requests(route).map((r) => r.at);
 const gaps = (times: number[]) => times.slice(1).map((t, i) => t - times[i]);
 const sum = (list: number[]) => list.reduce((a, b) => a + b, 0);
 /** How far one arrival can drift from its start on a loaded two-core machine. */
-const JITTER = 30;
+const JITTER = 100;
 
 describe('throttle', () => {
 	it('starts requests at least the interval apart, items and pages alike', async () => {
 		await f.run(reboot({ requestInterval: 200 }), ids(1, 2, 5, 6));
 		const g = gaps(starts('POST /v2/device'));
 		expect(g).toHaveLength(3);
-		// Measured on arrival at the server, which adds the jitter of a busy machine either way.
-		for (const gap of g) expect(gap).toBeGreaterThanOrEqual(200 - JITTER);
+		// Measured on arrival at the server, which a busy machine can shift either way: the
+		// exact bound is test/shared/throttle.test.ts, at the clock itself.
+		for (const gap of g) expect(gap).toBeGreaterThanOrEqual(200 / 2);
 		expect(sum(g)).toBeGreaterThanOrEqual(3 * 200 - JITTER);
 
 		f.sim.server.reset();
 		await f.run({ resource: 'device', operation: 'list', returnAll: true, options: { pageSize: 5 }, requestInterval: 150 });
 		const pageGaps = gaps(starts('GET /v2/devices'));
 		expect(pageGaps).toHaveLength(4);
-		for (const gap of pageGaps) expect(gap).toBeGreaterThanOrEqual(150 - JITTER);
+		for (const gap of pageGaps) expect(gap).toBeGreaterThanOrEqual(150 / 2);
 		expect(sum(pageGaps)).toBeGreaterThanOrEqual(4 * 150 - JITTER);
 	});
 
@@ -63,10 +64,11 @@ describe('throttle', () => {
 
 	it('does not wait after the last request', async () => {
 		const began = Date.now();
-		await f.run(reboot({ requestInterval: 400 }), ids(1, 2));
+		await f.run(reboot({ requestInterval: 1500 }), ids(1, 2));
 		const last = Math.max(...starts('POST /v2/device'));
-		expect(Date.now() - last).toBeLessThan(300);
-		expect(Date.now() - began).toBeGreaterThanOrEqual(400);
+		// A wait after the last request would add 1,500 ms here.
+		expect(Date.now() - last).toBeLessThan(1000);
+		expect(Date.now() - began).toBeGreaterThanOrEqual(1500);
 	});
 
 	it('stops at once when the execution is cancelled during a wait', async () => {
