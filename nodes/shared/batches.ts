@@ -31,8 +31,12 @@ export async function sendInBatches<T, Answer>(
 		try {
 			answers.push(await send(batch));
 		} catch (error) {
+			// Nothing was sent yet: the error stays as it is (a NodeApiError from sendRequest).
+			// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
 			if (index === 0) throw error;
 			const sent = index * size;
+			// The router turns this into a NodeOperationError that keeps the partial result.
+			// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
 			throw new FailedWithResult(
 				`Batch ${index + 1} of ${batches.length} failed: ${(error as Error).message}. ` +
 					`The ${index} batch${index > 1 ? 'es' : ''} before it (${sent} of ${list.length} ${options.noun}) had already been sent.`,

@@ -54,3 +54,8 @@ export function returnAllOrLimit(
 		},
 	];
 }
+
+/** The "Options" collection of an operation: optional settings the user adds one by one. */
+export function optionsCollection(options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options };
+}

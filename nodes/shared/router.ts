@@ -43,7 +43,8 @@ export async function runOperations<Client>(
 				DEFAULT_INTERVAL;
 			clock.timeout = (inputs.number('requestTimeout', 'Timeout (Seconds)', { min: 1 }) ?? 60) * 1000;
 			const result = await operation.execute.call(this, inputs, client);
-			output.push(...successItems(result, itemIndex));
+			// One by one: spreading a list of 100,000+ rows into push() overflows the call stack.
+			for (const item of successItems(result, itemIndex)) output.push(item);
 		} catch (error) {
 			// A cancelled execution ends with n8n's own cancellation error.
 			// eslint-disable-next-line @n8n/community-nodes/require-node-api-error

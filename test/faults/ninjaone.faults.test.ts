@@ -127,7 +127,7 @@ describe('paged list', () => {
 
 describe('OAuth', () => {
 	it('reports a token endpoint that is down, and keeps no secret in the message', async () => {
-		f.helper.store.get('ninja-1')!.data.oauthTokenData = undefined;
+		delete f.helper.store.get('ninja-1')!.data.oauthTokenData;
 		f.sim.tokens.outage = { status: 503, body: 'down' };
 		const run = await f.run(families['read (dashboard link)'].parameters, items, { onError: 'continueRegularOutput' });
 		f.sim.tokens.outage = undefined;

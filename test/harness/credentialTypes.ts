@@ -1,5 +1,7 @@
 import type { ICredentialType, INodeProperties } from 'n8n-workflow';
 
+import { NexthinkInfinityApi } from '../../credentials/NexthinkInfinityApi.credentials';
+import { NexthinkPortalApi } from '../../credentials/NexthinkPortalApi.credentials';
 import { NinjaOneOAuth2Api } from '../../credentials/NinjaOneOAuth2Api.credentials';
 
 /**
@@ -22,7 +24,12 @@ class OAuth2ApiStandIn implements ICredentialType {
 	];
 }
 
-const types: ICredentialType[] = [new OAuth2ApiStandIn(), new NinjaOneOAuth2Api()];
+const types: ICredentialType[] = [
+	new OAuth2ApiStandIn(),
+	new NinjaOneOAuth2Api(),
+	new NexthinkPortalApi(),
+	new NexthinkInfinityApi(),
+];
 
 export function registerCredentialType(type: ICredentialType): void {
 	if (!types.some((t) => t.name === type.name)) types.push(type);

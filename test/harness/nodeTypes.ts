@@ -2,16 +2,18 @@ import type {
 	IExecuteFunctions,
 	INodeExecutionData,
 	INodeType,
+	INodeTypeDescription,
 	INodeTypes,
 	IVersionedNodeType,
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeHelpers } from 'n8n-workflow';
 
+import { NexthinkAct } from '../../nodes/NexthinkAct/NexthinkAct.node';
 import { NinjaOne } from '../../nodes/NinjaOne/NinjaOne.node';
 
 /** Emits the items written in its `items` parameter: the test's input. */
 class ItemsSource implements INodeType {
-	description = {
+	description: INodeTypeDescription = {
 		displayName: 'Items Source',
 		name: 'itemsSource',
 		group: ['input'],
@@ -20,7 +22,7 @@ class ItemsSource implements INodeType {
 		defaults: { name: 'Items' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		properties: [{ displayName: 'Items', name: 'items', type: 'json' as const, default: '[]' }],
+		properties: [{ displayName: 'Items', name: 'items', type: 'json', default: '[]' }],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -33,6 +35,7 @@ class ItemsSource implements INodeType {
 const registry: Record<string, INodeType | IVersionedNodeType> = {
 	'test.itemsSource': new ItemsSource(),
 	'n8n-nodes-ninjaone-nexthink.ninjaOne': new NinjaOne(),
+	'n8n-nodes-ninjaone-nexthink.nexthinkAct': new NexthinkAct(),
 };
 
 export function registerNodeType(name: string, type: INodeType | IVersionedNodeType): void {

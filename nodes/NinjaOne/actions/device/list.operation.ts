@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { returnAllOrLimit } from '../../../shared/descriptions';
+import { optionsCollection, returnAllOrLimit } from '../../../shared/descriptions';
 import { forOperation } from '../../../shared/display';
 import { rows } from '../../../shared/envelope';
 import type { ItemInputs } from '../../../shared/inputs';
@@ -19,23 +19,16 @@ const properties: INodeProperties[] = [
 			'NinjaOne device filter syntax (the "df" parameter), e.g. "org = 12", "class in (WINDOWS_SERVER)" or "offline". Leave empty for all devices.',
 	},
 	...returnAllOrLimit({}, 100000),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Page Size',
-				name: 'pageSize',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 10000 },
-				default: DEFAULT_PAGE_SIZE,
-				description: 'Devices asked for per request; each page is one request under the throttle',
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Page Size',
+			name: 'pageSize',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 10000 },
+			default: DEFAULT_PAGE_SIZE,
+			description: 'Devices asked for per request; each page is one request under the throttle',
+		},
+	]),
 ];
 
 export const description = forOperation('device', 'list', properties);

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { optionsCollection } from '../../../shared/descriptions';
 import { forOperation } from '../../../shared/display';
 import { type ItemInputs, parseIsoDate } from '../../../shared/inputs';
 import type { NinjaOneClient } from '../../transport';
@@ -42,34 +43,27 @@ const properties: INodeProperties[] = [
 		placeholder: '2017-07-16T06:00:00-04:00',
 		description: 'ISO 8601 date-time, after the start',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Reason',
-				name: 'reasonMessage',
-				type: 'string',
-				default: '',
-				description: 'Why the device is in maintenance',
-			},
-			{
-				displayName: 'Timestamp Unit',
-				name: 'epochUnit',
-				type: 'options',
-				options: [
-					{ name: 'Seconds', value: 'seconds' },
-					{ name: 'Milliseconds', value: 'milliseconds' },
-				],
-				default: 'seconds',
-				description:
-					'Unit of the epoch numbers sent as start and end. NinjaOne\'s timestamps are epoch seconds; switch only if your instance reads milliseconds.',
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Reason',
+			name: 'reasonMessage',
+			type: 'string',
+			default: '',
+			description: 'Why the device is in maintenance',
+		},
+		{
+			displayName: 'Timestamp Unit',
+			name: 'epochUnit',
+			type: 'options',
+			options: [
+				{ name: 'Seconds', value: 'seconds' },
+				{ name: 'Milliseconds', value: 'milliseconds' },
+			],
+			default: 'seconds',
+			description:
+				'Unit of the epoch numbers sent as start and end. NinjaOne\'s timestamps are epoch seconds; switch only if your instance reads milliseconds.',
+		},
+	]),
 ];
 
 export const description = forOperation('device', 'scheduleMaintenance', properties);

@@ -1,0 +1,76 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { requestIntervalProperty, requestTimeoutProperty } from '../shared/descriptions';
+import { runOperations } from '../shared/router';
+import { operations, resources } from './actions/operations';
+import { searchRemoteActions } from './methods/listSearch';
+import { INFINITY_CREDENTIAL, nexthinkClient, PORTAL_CREDENTIAL } from './transport';
+
+export class NexthinkAct implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Nexthink Act',
+		name: 'nexthinkAct',
+		icon: { light: 'file:nexthink.svg', dark: 'file:nexthink.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Trigger Nexthink remote actions and run NQL queries, on Nexthink Infinity or a classic Portal',
+		defaults: { name: 'Nexthink Act' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{ name: PORTAL_CREDENTIAL, required: true, displayOptions: { show: { api: ['portal'] } } },
+			{ name: INFINITY_CREDENTIAL, required: true, displayOptions: { show: { api: ['infinity'] } } },
+		],
+		properties: [
+			{
+				displayName: 'API',
+				name: 'api',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Infinity', value: 'infinity', description: 'Nexthink Infinity (cloud): Remote Actions and NQL APIs' },
+					{ name: 'Classic Portal', value: 'portal', description: 'A Nexthink V6 Portal: Act API v2 and List Engines API' },
+				],
+				default: 'infinity',
+			},
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				displayOptions: { show: { api: ['infinity'] } },
+				options: [
+					{ name: 'NQL', value: 'nql' },
+					{ name: 'Remote Action', value: 'remoteAction' },
+				],
+				default: 'remoteAction',
+			},
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				displayOptions: { show: { api: ['portal'] } },
+				options: [
+					{ name: 'Engine', value: 'engine' },
+					{ name: 'Remote Action', value: 'remoteAction' },
+				],
+				default: 'remoteAction',
+			},
+			...resources.engine.description,
+			...resources.nql.description,
+			...resources.remoteAction.description,
+			requestIntervalProperty,
+			requestTimeoutProperty,
+		],
+	};
+
+	methods = { listSearch: { searchRemoteActions } };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await runOperations.call(this, operations, nexthinkClient);
+	}
+}

@@ -1,0 +1,127 @@
+import type {
+	IAdditionalCredentialOptions,
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IHttpRequestMethods,
+} from 'n8n-workflow';
+
+import { infinityUrls } from '../../credentials/NexthinkInfinityApi.credentials';
+import { type ApiProfile, type RequestContext, sendRequest } from '../shared/request';
+import type { RequestClock } from '../shared/throttle';
+import { describeInfinityError, describePortalError } from './errors';
+
+export const PORTAL_CREDENTIAL = 'nexthinkPortalApi';
+export const INFINITY_CREDENTIAL = 'nexthinkInfinityApi';
+
+/** The Portal's own timeout for a run when the request gives none. */
+export const PORTAL_DEFAULT_TIMEOUT_SECONDS = 60;
+/** How much longer than the Portal's timeout the node waits for its answer. */
+const PORTAL_TIMEOUT_MARGIN_MS = 30_000;
+/** A token this close to its expiry is replaced before it is used. */
+const TOKEN_REFRESH_MARGIN_MS = 60_000;
+
+export interface CallOptions {
+	qs?: IDataObject;
+	body?: unknown;
+	headers?: Record<string, string>;
+	/** For a Portal run: the Portal's own timeout, which the request's timeout must exceed. */
+	portalTimeoutSeconds?: number;
+}
+
+export interface ApiClient {
+	call(ctx: RequestContext, method: IHttpRequestMethods, path: string, options?: CallOptions): Promise<unknown>;
+}
+
+/** The node's two APIs for one execution, sharing one request clock. */
+export interface NexthinkClient {
+	portal: ApiClient;
+	infinity: ApiClient;
+}
+
+export function nexthinkClient(clock: RequestClock): NexthinkClient {
+	return { portal: portalClient(clock), infinity: infinityClient(clock) };
+}
+
+function portalClient(clock: RequestClock): ApiClient {
+	let credentials: IDataObject | undefined;
+	const profile: ApiProfile = {
+		credentialType: PORTAL_CREDENTIAL,
+		apiName: 'Nexthink Portal',
+		describeError: describePortalError,
+		secrets: () => [credentials?.password].filter((s): s is string => typeof s === 'string'),
+		certificateHint:
+			'If the Portal uses a self-signed certificate, turn on "Ignore SSL Issues (Insecure)" in the Nexthink Portal credential',
+	};
+	return {
+		async call(ctx, method, path, options = {}) {
+			credentials ??= (await ctx.getCredentials(PORTAL_CREDENTIAL)) as IDataObject;
+			const base = String(credentials.url ?? '').trim().replace(/\/+$/, '');
+			if (!/^https?:\/\/[^/]+$/.test(base)) {
+				throw new Error(`The Nexthink Portal credential's Portal URL must be like https://portal.company.com, got "${base}"`);
+			}
+			const portalSeconds = options.portalTimeoutSeconds;
+			const response = await sendRequest(ctx, clock, profile, {
+				method,
+				url: base + path,
+				qs: options.qs,
+				body: options.body,
+				headers: options.headers,
+				timeout:
+					portalSeconds === undefined ? undefined : Math.max(clock.timeout, portalSeconds * 1000 + PORTAL_TIMEOUT_MARGIN_MS),
+				skipSslCertificateValidation: credentials.ignoreSslIssues === true,
+			});
+			return response.body;
+		},
+	};
+}
+
+function infinityClient(clock: RequestClock): ApiClient {
+	let credentials: ICredentialDataDecryptedObject | undefined;
+	const profile: ApiProfile = {
+		credentialType: INFINITY_CREDENTIAL,
+		apiName: 'Nexthink Infinity',
+		describeError: describeInfinityError,
+		secrets: () =>
+			[credentials?.clientSecret, credentials?.accessToken].filter((s): s is string => typeof s === 'string'),
+		credentialOptions: async (ctx) => {
+			credentials = await ctx.getCredentials<ICredentialDataDecryptedObject>(INFINITY_CREDENTIAL);
+			return refreshWhenStale(ctx, credentials);
+		},
+	};
+	return {
+		async call(ctx, method, path, options = {}) {
+			credentials ??= await ctx.getCredentials<ICredentialDataDecryptedObject>(INFINITY_CREDENTIAL);
+			const response = await sendRequest(ctx, clock, profile, {
+				method,
+				url: infinityUrls(credentials).api + path,
+				qs: options.qs,
+				body: options.body,
+				headers: options.headers,
+			});
+			return response.body;
+		},
+	};
+}
+
+/**
+ * A token about to expire is handed to n8n as empty, which makes n8n fetch a new one through
+ * the credential's preAuthentication and store it; otherwise n8n uses the stored token and
+ * refreshes it only on a 401.
+ */
+function refreshWhenStale(
+	ctx: RequestContext,
+	credentials: ICredentialDataDecryptedObject,
+): IAdditionalCredentialOptions | undefined {
+	const expiresAt = Number(credentials.expiresAt);
+	const stale = credentials.accessToken !== '' && expiresAt > 0 && expiresAt - Date.now() < TOKEN_REFRESH_MARGIN_MS;
+	if (!stale) return undefined;
+	const stored = ctx.getNode().credentials?.[INFINITY_CREDENTIAL];
+	return {
+		credentialsDecrypted: {
+			id: stored?.id ?? '',
+			name: stored?.name ?? '',
+			type: INFINITY_CREDENTIAL,
+			data: { ...credentials, accessToken: '' },
+		},
+	};
+}
