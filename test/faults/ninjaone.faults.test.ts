@@ -1,7 +1,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import type { Fault } from '../simulator/server';
 import { NinjaOneFixture } from '../ninjaone/fixture';
+import { faultCases, type Method } from './faultTable';
 import { expectNoSecrets, expectNothingLost, expectNothingSentTwice, expectRoutedToErrorOutput } from './invariants';
 
 /* Every fault the simulator can produce, on every NinjaOne operation family: the item that
@@ -22,7 +22,7 @@ beforeEach(() => {
 afterEach(() => expect(f.sim.violations).toEqual([]));
 
 interface Family {
-	method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+	method: Method;
 	parameters: INodeParameters;
 	/** The route of the second item's request, where the fault is put. */
 	route: string;
@@ -57,25 +57,7 @@ const families: Record<string, Family> = {
 	},
 };
 
-type Outcome = 'recovers' | 'fails';
-const retrySafe = (method: Family['method']) => method !== 'POST';
-
-const faults: Array<[string, Omit<Fault, 'route'>, (method: Family['method']) => Outcome, RegExp]> = [
-	['429 with Retry-After seconds', { kind: 'status', status: 429, headers: { 'retry-after': '1' }, times: 1 }, () => 'recovers', /./],
-	['429 with Retry-After as a date', { kind: 'status', status: 429, headers: { 'retry-after': new Date(Date.now() + 800).toUTCString() }, times: 1 }, () => 'recovers', /./],
-	['429 without Retry-After', { kind: 'status', status: 429, times: 1 }, () => 'recovers', /./],
-	['500', { kind: 'status', status: 500, body: { resultCode: 'INTERNAL', errorMessage: 'Unexpected failure' }, times: 1 }, () => 'fails', /^NinjaOne 500: Unexpected failure \(INTERNAL\)/],
-	['502', { kind: 'status', status: 502, headers: { 'retry-after': '0' }, times: 1 }, (m) => (retrySafe(m) ? 'recovers' : 'fails'), /^NinjaOne 502: Bad Gateway/],
-	['503', { kind: 'status', status: 503, headers: { 'retry-after': '0' }, times: 1 }, (m) => (retrySafe(m) ? 'recovers' : 'fails'), /^NinjaOne 503: Service Unavailable/],
-	['504', { kind: 'status', status: 504, headers: { 'retry-after': '0' }, times: 1 }, (m) => (retrySafe(m) ? 'recovers' : 'fails'), /^NinjaOne 504: Gateway Timeout/],
-	['a reset before any byte', { kind: 'reset', times: 1 }, (m) => (retrySafe(m) ? 'recovers' : 'fails'), /^NinjaOne: the request could not be completed: socket hang up \(ECONNRESET\)/],
-	['a reset in the middle of the body', { kind: 'resetMidBody', times: 1 }, (m) => (retrySafe(m) ? 'recovers' : 'fails'), /^NinjaOne: the request could not be completed: the connection closed in the middle of the answer \(ECONNRESET\)/],
-	['an answer slower than the timeout', { kind: 'slow', delay: 2500, times: 1 }, (m) => (retrySafe(m) ? 'recovers' : 'fails'), /^NinjaOne: the request could not be completed: timeout of 1000ms exceeded \(ECONNABORTED\)/],
-	['truncated JSON', { kind: 'truncatedJson', times: 1 }, () => 'fails', /^NinjaOne 200: the answer is not valid JSON/],
-	['an HTML page with 200', { kind: 'html', status: 200, times: 1 }, () => 'fails', /^NinjaOne 200: the answer is not valid JSON \(it starts with "<!DOCTYPE html>/],
-	['an HTML page with 503', { kind: 'html', status: 503, times: 1 }, (m) => (retrySafe(m) ? 'recovers' : 'fails'), /^NinjaOne 503: Service Unavailable \(an HTML page instead of JSON\)/],
-	['an empty body', { kind: 'empty', times: 1 }, (m) => (m === 'GET' ? 'fails' : 'recovers'), /^NinjaOne 200: the answer was empty where JSON was expected/],
-];
+const faults = faultCases('NinjaOne').map((c) => [c.name, c.fault, c.outcome, c.message] as const);
 
 const items = [{ id: 1 }, { id: 2 }, { id: 3 }];
 
@@ -86,11 +68,10 @@ describe.each(Object.entries(families))('%s', (_name, family) => {
 		const expected = outcome(family.method);
 		expectNothingLost(run, [false, expected === 'fails', false]);
 		if (expected === 'fails') expect(run.json[1].error).toMatch(message);
-		const rateLimited = new Set(fault.status === 429 ? [family.route.replace(/\/$/, '')] : []);
 		expectNothingSentTwice(
 			f.sim.server.log,
-			(r) => r.method === 'POST' && r.pathname.startsWith('/v2/'),
-			new Set([...rateLimited].map(() => 'POST /v2/device/2/reboot/NORMAL')),
+			(r) => (r.method === 'POST' && r.pathname.startsWith('/v2/') ? `${r.method} ${r.pathname}` : undefined),
+			new Set(fault.status === 429 ? ['POST /v2/device/2/reboot/NORMAL'] : []),
 		);
 		expectNoSecrets([run], f.secrets());
 	});

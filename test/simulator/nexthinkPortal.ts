@@ -1,4 +1,4 @@
-import { type SimRequest, type SimResponse, SimServer } from './server';
+import { delay, type SimRequest, type SimResponse, SimServer } from './server';
 
 /* A stateful stand-in for a classic Nexthink Portal: the Act API v2 (remote action runs) and the
    List Engines API, behind Basic authentication, with every error code of the Act API. */
@@ -71,6 +71,8 @@ export class NexthinkPortalSim {
 	apiAllowed = true;
 	/** Every accepted run request body. */
 	runs: Obj[] = [];
+	/** Engines (by databaseUID) that never answer: the Portal waits out the run's timeout, then reports `timeout`. */
+	silentEngines = new Set<string>();
 
 	constructor() {
 		this.server = new SimServer((request) => this.handle(request));
@@ -82,6 +84,7 @@ export class NexthinkPortalSim {
 		this.server.reset();
 		this.engines = [];
 		this.engineAnswers.clear();
+		this.silentEngines.clear();
 		this.runs = [];
 		this.deviceLimit = 10_000;
 		this.apiAllowed = true;
@@ -116,7 +119,7 @@ export class NexthinkPortalSim {
 		return { status: PORTAL_ERROR_STATUS[code], body: { code, error } };
 	}
 
-	private handle(request: SimRequest): SimResponse {
+	private handle(request: SimRequest): SimResponse | Promise<SimResponse> {
 		if (!this.authorized(request)) {
 			return {
 				status: 401,
@@ -137,7 +140,7 @@ export class NexthinkPortalSim {
 		return decoded === `${PORTAL_USER.username}:${PORTAL_USER.password}`;
 	}
 
-	private run(request: SimRequest): SimResponse {
+	private run(request: SimRequest): SimResponse | Promise<SimResponse> {
 		const type = String(request.headers['content-type'] ?? '');
 		if (!/^application\/json/i.test(type)) return this.error('CONTENT_TYPE', `unsupported content type ${type}`);
 		const charset = /charset=([^;]+)/i.exec(type)?.[1];
@@ -163,12 +166,20 @@ export class NexthinkPortalSim {
 		const targets = wanted ? this.engines.filter((e) => wanted.includes(e.databaseUID)) : this.engines;
 		if (targets.length === 0) return this.error('NO_ENGINES_TO_TARGET', 'no engine to target');
 		this.runs.push(body);
-		return { status: 200, body: targets.map((engine) => this.answerOf(engine)) };
+		const answers = () => targets.map((engine) => this.answerOf(engine));
+		if (!targets.some((engine) => this.silentEngines.has(engine.databaseUID) && engine.status === 'CONNECTED')) {
+			return { status: 200, body: answers() };
+		}
+		const seconds = Number(body.timeoutSeconds ?? 60);
+		return delay(seconds * 1000).then(() => ({ status: 200, body: answers() }));
 	}
 
 	private answerOf(engine: SimEngine): Obj {
 		if (engine.status !== 'CONNECTED') {
 			return { databaseUid: engine.databaseUID, code: 'not_connected', message: 'Engine is not connected' };
+		}
+		if (this.silentEngines.has(engine.databaseUID)) {
+			return { databaseUid: engine.databaseUID, code: 'timeout', message: 'Engine did not answer in time' };
 		}
 		const answer = this.engineAnswers.get(engine.databaseUID) ?? { code: 'ok' };
 		return { databaseUid: engine.databaseUID, code: answer.code, message: answer.message ?? '' };
