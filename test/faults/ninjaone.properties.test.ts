@@ -3,6 +3,7 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { NinjaOneFixture } from '../ninjaone/fixture';
 import { ninjaOneSpec } from '../simulator/ninjaone';
+import { anyValue, expectHandled, FC_OPTIONS, withValue } from './generated';
 
 /* Generated bad input on every NinjaOne operation. Each case ends either in requests the
    spec-checking simulator accepts, on the operation's own endpoints, or in a NodeOperationError
@@ -111,35 +112,6 @@ const targets: Record<string, Target> = {
 	},
 };
 
-const tricky = fc.constantFrom(
-	'../', '..', '.', '?', '#', '/', '%2e%2e', '1/../../organizations', '1?pageSize=1', '1#x', ' 1 ', '-1', '0', '1.5', '1e3',
-	'9007199254740993', '2147483648', 'NaN', 'Infinity', 'null', 'true', '{', '[1,', '{"a":', '[]', '{}', '[{}]', '""', '',
-	'   ', '\u0000', '\u202e', '😀', 'ALERTS', 'approve', '2030-13-01T00:00:00', '2030-01-01T25:00:00', '2030-01-01', '2030-01-01T00:00:00+99:00',
-);
-/** A value as a user could type it, or as an expression could return it (any JSON type). */
-const anyValue = fc.oneof(
-	tricky,
-	fc.string({ maxLength: 40 }),
-	fc.string({ unit: 'grapheme', maxLength: 20 }),
-	fc.integer().map(String),
-	fc.double({ noNaN: false }).map(String),
-	fc.jsonValue({ maxDepth: 2 })
-		.map((v) => JSON.stringify(v) ?? 'null')
-		.filter((text) => !text.includes('{{') && !text.includes('}}'))
-		.map((text) => `={{ ${text} }}`),
-	fc.constant('={{ Array.from({ length: 100000 }, (_, i) => i + 1) }}'),
-	fc.constant('={{ [] }}'),
-);
-
-function withValue(base: INodeParameters, path: string, value: unknown): INodeParameters {
-	const copy = JSON.parse(JSON.stringify(base)) as Record<string, any>;
-	const keys = path.split('.');
-	let cursor = copy;
-	for (const key of keys.slice(0, -1)) cursor = cursor[key] ??= {};
-	cursor[keys[keys.length - 1]] = value;
-	return copy as INodeParameters;
-}
-
 describe.each(Object.entries(targets))('%s', (_name, target) => {
 	it('ends in an accepted request or a named input error', async () => {
 		if (target.grant) f.useGrant(target.grant);
@@ -149,24 +121,8 @@ describe.each(Object.entries(targets))('%s', (_name, target) => {
 				f.sim.seed({ organizations: 3, devices: 30 });
 				f.sim.server.reset();
 				f.sim.violations.length = 0;
-				let run;
-				try {
-					run = await f.run(withValue(target.base, field, value));
-				} catch (error) {
-					// n8n itself refuses to start a node whose required parameter is empty.
-					expect((error as Error).name).toBe('WorkflowHasIssuesError');
-					expect(f.sim.server.log).toHaveLength(0);
-					return;
-				}
 				const where = `${field} = ${JSON.stringify(value).slice(0, 80)}`;
-				if (run.error) {
-					const name = String(run.error.name);
-					expect({ where, name }).toEqual({ where, name: expect.stringMatching(/^(NodeOperationError|NodeApiError)$/) });
-					if (name === 'NodeOperationError') {
-						expect({ where, message: run.error.message }).toEqual({ where, message: expect.stringMatching(/^[A-Z][^\n]* \(item 0\): /) });
-					}
-					expect(run.error.message).not.toMatch(/Cannot read|is not a function|undefined is not|TypeError/);
-				}
+				await expectHandled(where, () => f.run(withValue(target.base, field, value)), () => f.sim.server.log.length === 0);
 				expect({ where, violations: f.sim.violations }).toEqual({ where, violations: [] });
 				const spec = ninjaOneSpec();
 				for (const request of f.sim.server.log.filter((r) => r.pathname.startsWith('/v2'))) {
@@ -175,7 +131,7 @@ describe.each(Object.entries(targets))('%s', (_name, target) => {
 					expect({ where, endpoint, allowed: target.endpoints.includes(endpoint) }).toEqual({ where, endpoint, allowed: true });
 				}
 			}),
-			{ numRuns: Number(process.env.FC_RUNS ?? 60), seed: process.env.FC_SEED ? Number(process.env.FC_SEED) : 20261122 },
+			FC_OPTIONS,
 		);
 	});
 });
