@@ -35,6 +35,8 @@ export interface NodeRunOptions {
 	/** Cancels the execution after this many ms. */
 	cancelAfter?: number;
 	timezone?: string;
+	/** The node's type version (default 1), for other node types such as n8n's HTTP Request node. */
+	typeVersion?: number;
 }
 
 /** Runs one node of this package in n8n-core's WorkflowExecute, after a node that emits the items. */
@@ -51,7 +53,7 @@ export async function runNode(options: NodeRunOptions): Promise<NodeRun> {
 		id: 'node',
 		name: NODE_UNDER_TEST,
 		type: options.type,
-		typeVersion: 1,
+		typeVersion: options.typeVersion ?? 1,
 		position: [200, 0],
 		parameters: options.parameters,
 		credentials: options.credentials,
