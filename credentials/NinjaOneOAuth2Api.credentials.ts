@@ -4,6 +4,13 @@ import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n
 const BASE_URL =
 	'($self["region"] === "custom" ? String($self["customBaseUrl"] || "") : $self["region"]).trim().replace(/\\/+$/, "")';
 
+/**
+ * The token endpoint's path. The node derives the API's base URL from the token URL, so the
+ * credential carries no extra resolved field: n8n resolves every expression field of an OAuth2
+ * credential on each request, and each one costs.
+ */
+export const TOKEN_PATH = '/ws/oauth/token';
+
 export class NinjaOneOAuth2Api implements ICredentialType {
 	name = 'ninjaOneOAuth2Api';
 
@@ -70,12 +77,6 @@ export class NinjaOneOAuth2Api implements ICredentialType {
 				'Give the client app the Monitoring, Management and Control scopes. With authorization code, also allow the Refresh Token grant: the credential asks for "offline_access" so that n8n can renew the token.',
 		},
 		{
-			displayName: 'Base URL (Resolved)',
-			name: 'baseUrl',
-			type: 'hidden',
-			default: `={{${BASE_URL}}}`,
-		},
-		{
 			displayName: 'Authorization URL',
 			name: 'authUrl',
 			type: 'hidden',
@@ -85,7 +86,7 @@ export class NinjaOneOAuth2Api implements ICredentialType {
 			displayName: 'Access Token URL',
 			name: 'accessTokenUrl',
 			type: 'hidden',
-			default: `={{${BASE_URL} + "/ws/oauth/token"}}`,
+			default: `={{${BASE_URL} + "${TOKEN_PATH}"}}`,
 		},
 		{
 			displayName: 'Scope',
@@ -110,7 +111,7 @@ export class NinjaOneOAuth2Api implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl}}',
+			baseURL: `={{$credentials.accessTokenUrl.replace(/${TOKEN_PATH.replace(/\//g, '\\/')}$/, "")}}`,
 			url: '/v2/organizations',
 			qs: { pageSize: 1 },
 		},

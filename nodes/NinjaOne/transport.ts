@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
 
+import { TOKEN_PATH } from '../../credentials/NinjaOneOAuth2Api.credentials';
 import { isJsonObject } from '../shared/envelope';
 import { collectByCursor } from '../shared/pagination';
 import { type ApiProfile, genericWords, sendRequest } from '../shared/request';
@@ -37,7 +38,8 @@ export function ninjaOneClient(clock: RequestClock): NinjaOneClient {
 
 	async function baseUrl(ctx: IExecuteFunctions): Promise<string> {
 		credentials ??= (await ctx.getCredentials(CREDENTIAL_TYPE)) as IDataObject;
-		const base = String(credentials.baseUrl ?? '').replace(/\/+$/, '');
+		const tokenUrl = String(credentials.accessTokenUrl ?? '');
+		const base = tokenUrl.endsWith(TOKEN_PATH) ? tokenUrl.slice(0, -TOKEN_PATH.length) : '';
 		if (!/^https?:\/\/[^/]+/.test(base)) {
 			throw new Error(`The NinjaOne credential has no valid base URL (got "${base}"): choose a region or enter a Custom base URL`);
 		}
