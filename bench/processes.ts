@@ -7,7 +7,7 @@ import type { SimCommand, SimInfo, SimOptions } from './simProcess';
 
 /* Starting the simulator and arm processes and talking to them over IPC. */
 
-const REGISTER = join(__dirname, 'register.js');
+const REGISTER = join(__dirname, '..', 'scripts', 'ts-register.js');
 /** Extra Node flags for the arm processes, e.g. BENCH_ARM_FLAGS="--cpu-prof --cpu-prof-dir=.cache/bench/prof". */
 const ARM_FLAGS = (process.env.BENCH_ARM_FLAGS ?? '').split(/\s+/).filter(Boolean);
 

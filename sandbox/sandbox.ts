@@ -1,0 +1,206 @@
+import { createServer } from 'net';
+
+import { INFINITY_DEVICES, NexthinkInfinitySim } from '../test/simulator/nexthinkInfinity';
+import { NexthinkPortalSim, PORTAL_USER } from '../test/simulator/nexthinkPortal';
+import { NinjaOneSim } from '../test/simulator/ninjaone';
+import type { SimServer } from '../test/simulator/server';
+
+/* The sandbox: the test simulators on fixed loopback ports, seeded with a few hundred devices, and
+   the n8n credentials that point at them. `npm run dev` runs it beside a real n8n (sandbox/main.ts);
+   the end-to-end tests start it in-process to read the simulators' state after a workflow ran. */
+
+/** A credential as `n8n import:credentials` reads it (plain `data` is encrypted on import). */
+export interface N8nCredential {
+	id: string;
+	name: string;
+	type: string;
+	data: Record<string, unknown>;
+}
+
+/**
+ * The credentials the example workflows use. The sandbox and a real tenant
+ * (sandbox/credentials.tenant.json) both import under these IDs, so the examples run against
+ * either without being edited.
+ */
+export const CREDENTIALS = {
+	ninjaOne: { id: 'ninjaOneApp00001', name: 'NinjaOne (client credentials)' },
+	ninjaOneUser: { id: 'ninjaOneUser0001', name: 'NinjaOne (authorization code)' },
+	nexthinkPortal: { id: 'nexthinkPortal01', name: 'Nexthink Portal (classic)' },
+	nexthinkInfinity: { id: 'nexthinkInfnty01', name: 'Nexthink Infinity' },
+} as const;
+
+/** Where the sandbox listens on 127.0.0.1 by default: four ports from SANDBOX_BASE_PORT (5701). */
+export const DEFAULT_PORTS = { ninjaOne: 5701, nexthinkPortal: 5702, nexthinkInfinityLogin: 5703, nexthinkInfinityApi: 5704 };
+
+export function portsFrom(base: number): typeof DEFAULT_PORTS {
+	return { ninjaOne: base, nexthinkPortal: base + 1, nexthinkInfinityLogin: base + 2, nexthinkInfinityApi: base + 3 };
+}
+
+export interface SandboxOptions {
+	/** Ports on 127.0.0.1; 0 picks a free one (the tests). */
+	ports?: Partial<typeof DEFAULT_PORTS>;
+}
+
+/** One simulated API: where it listens, what it holds, and the credentials that reach it. */
+export interface SandboxApi {
+	name: string;
+	url: string;
+	summary: string;
+	credentials: N8nCredential[];
+	/** Problems the simulator found in requests (spec violations); the tests expect none. */
+	violations: string[];
+	servers: SimServer[];
+	stop(): Promise<void>;
+}
+
+export interface Sandbox {
+	ninjaOne: NinjaOneSim;
+	nexthinkPortal: NexthinkPortalSim;
+	nexthinkInfinity: NexthinkInfinitySim;
+	apis: SandboxApi[];
+	credentials(): N8nCredential[];
+	stop(): Promise<void>;
+}
+
+export const NINJAONE_SEED = { organizations: 5, devices: 300 };
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+	const ports = { ...DEFAULT_PORTS, ...options.ports };
+	for (const port of Object.values(ports)) {
+		if (port !== 0 && !(await portIsFree(port))) {
+			throw new Error(
+				`port ${port} on 127.0.0.1 is in use (another sandbox or \`npm run dev\`?); stop it or choose other ports with SANDBOX_BASE_PORT`,
+			);
+		}
+	}
+	const apis: SandboxApi[] = [];
+	try {
+		const ninjaOne = await startNinjaOne(ports.ninjaOne);
+		apis.push(ninjaOne.api);
+		const portal = await startNexthinkPortal(ports.nexthinkPortal);
+		apis.push(portal.api);
+		const infinity = await startNexthinkInfinity(ports.nexthinkInfinityLogin, ports.nexthinkInfinityApi);
+		apis.push(infinity.api);
+		return {
+			ninjaOne: ninjaOne.sim,
+			nexthinkPortal: portal.sim,
+			nexthinkInfinity: infinity.sim,
+			apis,
+			credentials: () => apis.flatMap((api) => api.credentials),
+			stop: async () => {
+				await Promise.all(apis.map((api) => api.stop()));
+			},
+		};
+	} catch (error) {
+		await Promise.all(apis.map((api) => api.stop()));
+		throw error;
+	}
+}
+
+async function startNinjaOne(port: number): Promise<{ sim: NinjaOneSim; api: SandboxApi }> {
+	const sim = new NinjaOneSim(NINJAONE_SEED);
+	// Some devices are in a maintenance window already (every 25th, started an hour ago, ends in five).
+	const now = Math.floor(Date.now() / 1000);
+	for (const device of sim.devices.filter((d) => d.id % 25 === 0)) {
+		device.maintenance = { status: 'IN_MAINTENANCE', start: now - 3600, end: now + 5 * 3600, disabledFeatures: ['ALERTS'] };
+	}
+	const url = await sim.start(port);
+	const { clientId, clientSecret } = sim.tokens.client;
+	const common = { region: 'custom', customBaseUrl: url, clientId, clientSecret };
+	// What n8n stores after a user clicks "Connect" on an authorization-code credential.
+	const userToken = sim.tokens.issue('authorization_code', 'monitoring management control offline_access', true);
+	const pending = sim.devices.filter((d) => d.approvalStatus === 'PENDING').length;
+	const windows = sim.devices.filter((d) => (d.services ?? []).length > 0).length;
+	const inMaintenance = sim.devices.filter((d) => d.maintenance).length;
+	return {
+		sim,
+		api: {
+			name: 'NinjaOne',
+			url,
+			summary:
+				`${sim.organizations.size} organizations, ${sim.devices.length} devices (${pending} pending approval, ` +
+				`${windows} with Windows services, ${inMaintenance} in maintenance), ${sim.alerts.length} active alerts`,
+			credentials: [
+				{ ...CREDENTIALS.ninjaOne, type: 'ninjaOneOAuth2Api', data: { ...common, grantType: 'clientCredentials' } },
+				{
+					...CREDENTIALS.ninjaOneUser,
+					type: 'ninjaOneOAuth2Api',
+					data: { ...common, grantType: 'authorizationCode', oauthTokenData: userToken },
+				},
+			],
+			violations: sim.violations,
+			servers: [sim.server],
+			stop: async () => await sim.stop(),
+		},
+	};
+}
+
+async function startNexthinkPortal(port: number): Promise<{ sim: NexthinkPortalSim; api: SandboxApi }> {
+	const sim = new NexthinkPortalSim();
+	const url = await sim.server.start(port);
+	const disconnected = sim.engines.filter((e) => e.status !== 'CONNECTED').length;
+	return {
+		sim,
+		api: {
+			name: 'Nexthink Portal',
+			url,
+			summary:
+				`${sim.engines.length} Engines (${disconnected} disconnected), ${sim.actions.size} remote actions; ` +
+				`Basic auth ${PORTAL_USER.username}`,
+			credentials: [
+				{
+					...CREDENTIALS.nexthinkPortal,
+					type: 'nexthinkPortalApi',
+					data: { url, username: PORTAL_USER.username, password: PORTAL_USER.password },
+				},
+			],
+			violations: [],
+			servers: [sim.server],
+			stop: async () => await sim.server.stop(),
+		},
+	};
+}
+
+async function startNexthinkInfinity(loginPort: number, apiPort: number): Promise<{ sim: NexthinkInfinitySim; api: SandboxApi }> {
+	const sim = new NexthinkInfinitySim();
+	const [loginUrl, apiUrl] = [await sim.login.start(loginPort), await sim.api.start(apiPort)];
+	const { clientId, clientSecret } = sim.tokens.client;
+	const apiEnabled = sim.remoteActions.filter((a) => a.targeting.apiEnabled).length;
+	return {
+		sim,
+		api: {
+			name: 'Nexthink Infinity',
+			url: `${apiUrl} (login ${loginUrl})`,
+			summary:
+				`${sim.remoteActions.length} remote actions (${apiEnabled} API-enabled), ${INFINITY_DEVICES.length} devices, ` +
+				'NQL queries #devices_by_name and #remote_action_executions',
+			credentials: [
+				{
+					...CREDENTIALS.nexthinkInfinity,
+					type: 'nexthinkInfinityApi',
+					data: { region: 'custom', customLoginUrl: loginUrl, customApiUrl: apiUrl, clientId, clientSecret },
+				},
+			],
+			violations: sim.violations,
+			servers: [sim.login, sim.api],
+			stop: async () => await sim.stop(),
+		},
+	};
+}
+
+/** The ports from SANDBOX_BASE_PORT, or the defaults. */
+export function sandboxPorts(env: NodeJS.ProcessEnv = process.env): typeof DEFAULT_PORTS {
+	const value = env.SANDBOX_BASE_PORT;
+	if (value === undefined || value === '') return DEFAULT_PORTS;
+	const base = Number(value);
+	if (!Number.isInteger(base) || base < 1 || base > 65532) throw new Error(`SANDBOX_BASE_PORT must be a port number, got "${value}"`);
+	return portsFrom(base);
+}
+
+function portIsFree(port: number): Promise<boolean> {
+	return new Promise((resolve) => {
+		const probe = createServer();
+		probe.once('error', () => resolve(false));
+		probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+	});
+}
