@@ -271,7 +271,7 @@ async function overheadCase(options: Options, rows: Row[]): Promise<void> {
 		note:
 			`Where the time goes, from the CPU time of the node's process and the simulator's, which other load on a shared machine moves ` +
 			`far less than the wall time (${millis(median(busyTime.ours.map((b, i) => (b - busyTime.raw[i]) / OVERHEAD_ITEMS)))} per item over the loop): ` +
-			`n8n's OAuth2 helper (requestOAuth2 in n8n-core) reads the credential again for every request and resolves its four expression ` +
+			`n8n's OAuth2 helper (requestOAuth2 in n8n-core) reads the credential again for every request and resolves its three expression ` +
 			`fields, each of which builds n8n's expression data proxy: ${millis(median(credential) / OVERHEAD_ITEMS)} per item ` +
 			`(a real n8n also reads the database and decrypts). n8n-core opens a new connection for every request (a new http.Agent each ` +
 			`time) where the loop keeps one alive, and the engine handles each item and evaluates the Device ID expression. ` +
