@@ -55,7 +55,21 @@ export function returnAllOrLimit(
 	];
 }
 
-/** The "Options" collection of an operation: optional settings the user adds one by one. */
+/** The collections operations use, by parameter name: their label and their "add" button. */
+const COLLECTIONS = {
+	additionalFields: ['Additional Fields', 'Add Field'],
+	updateFields: ['Update Fields', 'Add Field'],
+	filters: ['Filters', 'Add Filter'],
+	options: ['Options', 'Add Option'],
+} as const;
+
+/** A collection of optional parameters that the user adds one by one. */
+export function collection(name: keyof typeof COLLECTIONS, options: INodeProperties[]): INodeProperties {
+	const [displayName, placeholder] = COLLECTIONS[name];
+	return { displayName, name, type: 'collection', placeholder, default: {}, options };
+}
+
+/** The "Options" collection of an operation. */
 export function optionsCollection(options: INodeProperties[]): INodeProperties {
-	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options };
+	return collection('options', options);
 }

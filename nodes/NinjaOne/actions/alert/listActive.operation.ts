@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { returnAllOrLimit } from '../../../shared/descriptions';
+import { collection, returnAllOrLimit } from '../../../shared/descriptions';
 import { forOperation } from '../../../shared/display';
 import { rows } from '../../../shared/envelope';
 import type { ItemInputs } from '../../../shared/inputs';
@@ -8,47 +8,40 @@ import type { NinjaOneClient } from '../../transport';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit({}, 50),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Device Filter',
-				name: 'df',
-				type: 'string',
-				default: '',
-				placeholder: 'org = 12',
-				description: 'NinjaOne device filter syntax, e.g. "org = 12" or "class in (WINDOWS_SERVER)"',
-			},
-			{
-				displayName: 'Language',
-				name: 'lang',
-				type: 'string',
-				default: '',
-				placeholder: 'en',
-				description: 'Language tag for alert messages',
-			},
-			{
-				displayName: 'Source Type',
-				name: 'sourceType',
-				type: 'string',
-				default: '',
-				placeholder: 'CONDITION',
-				description: 'Only alerts from this source, e.g. CONDITION, CONDITION_ACTIONSET or AGENT_OFFLINE',
-			},
-			{
-				displayName: 'Time Zone',
-				name: 'tz',
-				type: 'string',
-				default: '',
-				placeholder: 'Europe/Zurich',
-				description: 'Time zone for the times in alert messages',
-			},
-		],
-	},
+	collection('filters', [
+		{
+			displayName: 'Device Filter',
+			name: 'df',
+			type: 'string',
+			default: '',
+			placeholder: 'org = 12',
+			description: 'NinjaOne device filter syntax, e.g. "org = 12" or "class in (WINDOWS_SERVER)"',
+		},
+		{
+			displayName: 'Language',
+			name: 'lang',
+			type: 'string',
+			default: '',
+			placeholder: 'en',
+			description: 'Language tag for alert messages',
+		},
+		{
+			displayName: 'Source Type',
+			name: 'sourceType',
+			type: 'string',
+			default: '',
+			placeholder: 'CONDITION',
+			description: 'Only alerts from this source, e.g. CONDITION, CONDITION_ACTIONSET or AGENT_OFFLINE',
+		},
+		{
+			displayName: 'Time Zone',
+			name: 'tz',
+			type: 'string',
+			default: '',
+			placeholder: 'Europe/Zurich',
+			description: 'Time zone for the times in alert messages',
+		},
+	]),
 ];
 
 export const description = forOperation('alert', 'listActive', properties);

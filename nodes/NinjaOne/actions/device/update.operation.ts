@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { collection } from '../../../shared/descriptions';
 import { forOperation } from '../../../shared/display';
 import type { ItemInputs } from '../../../shared/inputs';
 import type { NinjaOneClient } from '../../transport';
@@ -7,37 +8,30 @@ import { deviceIdField, userDataField } from '../fields';
 
 const properties: INodeProperties[] = [
 	deviceIdField(),
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Display Name',
-				name: 'displayName',
-				type: 'string',
-				default: '',
-				description: 'The friendly name shown in NinjaOne',
-			},
-			{
-				displayName: 'Node Role ID',
-				name: 'nodeRoleId',
-				type: 'string',
-				default: '',
-				description: 'The device role (a number)',
-			},
-			{
-				displayName: 'Policy ID',
-				name: 'policyId',
-				type: 'string',
-				default: '',
-				description: 'A policy that overrides the organization\'s mapping for this device (a number)',
-			},
-			userDataField,
-		],
-	},
+	collection('updateFields', [
+		{
+			displayName: 'Display Name',
+			name: 'displayName',
+			type: 'string',
+			default: '',
+			description: 'The friendly name shown in NinjaOne',
+		},
+		{
+			displayName: 'Node Role ID',
+			name: 'nodeRoleId',
+			type: 'string',
+			default: '',
+			description: 'The device role (a number)',
+		},
+		{
+			displayName: 'Policy ID',
+			name: 'policyId',
+			type: 'string',
+			default: '',
+			description: 'A policy that overrides the organization\'s mapping for this device (a number)',
+		},
+		userDataField,
+	]),
 ];
 
 export const description = forOperation('device', 'update', properties);

@@ -15,7 +15,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		required: true,
 	},
-	locationFields('additionalFields', false),
+	locationFields(false),
 ];
 
 export const description = forOperation('location', 'create', properties);

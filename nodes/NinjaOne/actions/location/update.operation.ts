@@ -6,7 +6,7 @@ import type { NinjaOneClient } from '../../transport';
 import { locationIdField, organizationIdField } from '../fields';
 import { locationFields, readLocationFields } from './fields';
 
-const properties: INodeProperties[] = [organizationIdField, locationIdField, locationFields('updateFields', true)];
+const properties: INodeProperties[] = [organizationIdField, locationIdField, locationFields(true)];
 
 export const description = forOperation('location', 'update', properties);
 

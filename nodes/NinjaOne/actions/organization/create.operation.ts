@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { collection } from '../../../shared/descriptions';
 import { forOperation } from '../../../shared/display';
 import type { ItemInputs } from '../../../shared/inputs';
 import type { NinjaOneClient } from '../../transport';
@@ -32,29 +33,22 @@ const properties: INodeProperties[] = [
 		placeholder: '12',
 		description: 'An existing organization whose settings are copied to the new one. Leave empty to start blank.',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{ displayName: 'Description', name: 'description', type: 'string', default: '' },
-			approvalModeField,
-			customFieldsField,
-			{
-				displayName: 'Locations (JSON)',
-				name: 'locations',
-				type: 'json',
-				default: '',
-				placeholder: '[{"name": "HQ", "address": "1 Main St"}]',
-				description: 'Locations to create with the organization: a JSON array of {"name", "address", "description", "userData"}',
-			},
-			policiesField,
-			tagsField,
-			userDataField,
-		],
-	},
+	collection('additionalFields', [
+		{ displayName: 'Description', name: 'description', type: 'string', default: '' },
+		approvalModeField,
+		customFieldsField,
+		{
+			displayName: 'Locations (JSON)',
+			name: 'locations',
+			type: 'json',
+			default: '',
+			placeholder: '[{"name": "HQ", "address": "1 Main St"}]',
+			description: 'Locations to create with the organization: a JSON array of {"name", "address", "description", "userData"}',
+		},
+		policiesField,
+		tagsField,
+		userDataField,
+	]),
 ];
 
 export const description = forOperation('organization', 'create', properties);

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { collection } from '../../../shared/descriptions';
 import { forOperation } from '../../../shared/display';
 import type { ItemInputs } from '../../../shared/inputs';
 import type { NinjaOneClient } from '../../transport';
@@ -17,26 +18,19 @@ import {
 
 const properties: INodeProperties[] = [
 	organizationIdField,
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{ displayName: 'Description', name: 'description', type: 'string', default: '' },
-			approvalModeField,
-			customFieldsField,
-			{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-			{
-				...policiesField,
-				description:
-					'Replaces the policy mappings of the given node roles (a second call, PUT /v2/organization/{ID}/policies): a JSON array of {"nodeRoleId", "policyId"}',
-			},
-			tagsField,
-			userDataField,
-		],
-	},
+	collection('updateFields', [
+		{ displayName: 'Description', name: 'description', type: 'string', default: '' },
+		approvalModeField,
+		customFieldsField,
+		{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+		{
+			...policiesField,
+			description:
+				'Replaces the policy mappings of the given node roles (a second call, PUT /v2/organization/{ID}/policies): a JSON array of {"nodeRoleId", "policyId"}',
+		},
+		tagsField,
+		userDataField,
+	]),
 ];
 
 export const description = forOperation('organization', 'update', properties);

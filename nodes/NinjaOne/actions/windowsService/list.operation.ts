@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { collection } from '../../../shared/descriptions';
 import { forOperation } from '../../../shared/display';
 import { rows } from '../../../shared/envelope';
 import type { ItemInputs } from '../../../shared/inputs';
@@ -19,33 +20,26 @@ export const SERVICE_STATES = [
 
 const properties: INodeProperties[] = [
 	deviceIdField('A Windows device\'s NinjaOne ID (a number)'),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Service Name',
-				name: 'name',
-				type: 'string',
-				default: '',
-				description: 'Only services with this name, e.g. "wuauserv"',
-			},
-			{
-				displayName: 'State',
-				name: 'state',
-				type: 'options',
-				options: SERVICE_STATES.map((state) => ({
-					name: state.charAt(0) + state.slice(1).toLowerCase().replace(/_/g, ' '),
-					value: state,
-				})),
-				default: 'RUNNING',
-				description: 'Only services in this state',
-			},
-		],
-	},
+	collection('filters', [
+		{
+			displayName: 'Service Name',
+			name: 'name',
+			type: 'string',
+			default: '',
+			description: 'Only services with this name, e.g. "wuauserv"',
+		},
+		{
+			displayName: 'State',
+			name: 'state',
+			type: 'options',
+			options: SERVICE_STATES.map((state) => ({
+				name: state.charAt(0) + state.slice(1).toLowerCase().replace(/_/g, ' '),
+				value: state,
+			})),
+			default: 'RUNNING',
+			description: 'Only services in this state',
+		},
+	]),
 ];
 
 export const description = forOperation('windowsService', 'list', properties);
