@@ -37,3 +37,12 @@ it('answers 10,000 items in one execution with bounded memory and no handle left
 	await new Promise((resolve) => setTimeout(resolve, 100));
 	expect(handles().length).toBeLessThanOrEqual(before.length + 2);
 });
+
+it('returns all of 150,000 devices (one list larger than a call stack can spread)', async () => {
+	f.sim.seedDevices(150_000);
+	const run = await f.run({ resource: 'device', operation: 'list', returnAll: true, options: { pageSize: 10_000 } });
+	expect(run.error).toBeUndefined();
+	expect(run.json).toHaveLength(150_000);
+	expect((run.json[149_999].result as { id: number }).id).toBe(150_000);
+	f.sim.seedDevices(10_000);
+});
