@@ -125,10 +125,21 @@ export async function cli(n8nDir: string, env: NodeJS.ProcessEnv, args: string[]
 	return result;
 }
 
-/** `n8n execute --rawOutput` prints log lines, then the run as JSON. */
+/**
+ * `n8n execute --rawOutput` prints log lines, then the run as indented JSON, and n8n may still log
+ * after it (a background task failing): the run is the first `{` at a line start up to the first
+ * line-start `}` that closes a valid JSON document.
+ */
 export function parseRawOutput(stdout: string): RawRun {
 	const start = stdout.search(/^\{/m);
 	if (start < 0) throw new Error(`no JSON in n8n's output:\n${stdout}`);
+	for (let end = stdout.indexOf('\n}', start); end >= 0; end = stdout.indexOf('\n}', end + 1)) {
+		try {
+			return JSON.parse(stdout.slice(start, end + 2)) as RawRun;
+		} catch {
+			// Not the end of the document yet: an inner object closed at column 0.
+		}
+	}
 	return JSON.parse(stdout.slice(start)) as RawRun;
 }
 
