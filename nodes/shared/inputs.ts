@@ -103,7 +103,7 @@ export class ItemInputs {
 }
 
 export function show(value: unknown): string {
-	const text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+	const text = JSON.stringify(value) ?? String(value);
 	return text.length > 80 ? `${text.slice(0, 80)}…` : text;
 }
 

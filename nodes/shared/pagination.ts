@@ -1,8 +1,6 @@
 /** One page of a cursor-paged list: `cursor` is undefined for the first page. */
 export type FetchPage<Row> = (cursor: number | undefined, pageSize: number) => Promise<Row[]>;
 
-export class CursorStuckError extends Error {}
-
 /**
  * Collects a list paged by "after the last ID": pages of `pageSize` until `limit` rows or an
  * empty page. A cursor that does not advance is an error, never a loop or a silent cut.
@@ -22,7 +20,7 @@ export async function collectByCursor<Row>(
 		for (const row of page) rows.push(row);
 		const next = cursorOf(page[page.length - 1]);
 		if (next === undefined || !Number.isFinite(next) || (cursor !== undefined && next <= cursor)) {
-			throw new CursorStuckError(
+			throw new Error(
 				`the list cursor did not advance (after=${cursor ?? 'none'}, last ID on the page=${next ?? 'missing'}); stopped after ${rows.length} rows instead of repeating pages`,
 			);
 		}

@@ -31,10 +31,6 @@ const types: ICredentialType[] = [
 	new NexthinkInfinityApi(),
 ];
 
-export function registerCredentialType(type: ICredentialType): void {
-	if (!types.some((t) => t.name === type.name)) types.push(type);
-}
-
 export function credentialType(name: string): ICredentialType {
 	const type = types.find((t) => t.name === name);
 	if (!type) throw new Error(`Unknown credential type ${name}`);
