@@ -1,45 +1,23 @@
-// Lint: n8n's community-node rules for the shipped code, plain TypeScript rules for the rest.
-import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
-import communityNodes from '@n8n/eslint-plugin-community-nodes';
+// Lint. The shipped code (nodes/, credentials/, package.json) gets n8n's own configuration from
+// @n8n/node-cli, unchanged: the rules of `n8n-node lint` and of n8n's verification scanner.
+// Tests and tooling (test/, simulator/, sandbox/, bench/, scripts/) are not shipped and may use
+// timers, the file system and child processes, which n8n's Cloud rules forbid; they get the
+// TypeScript rules instead. Why package.json's "strict" is false: see the README (Development).
+import { config as n8nNodeConfig } from '@n8n/node-cli/eslint';
 import tseslint from 'typescript-eslint';
+
+const TOOLING = ['test/**', 'simulator/**', 'sandbox/**', 'bench/**', 'scripts/**'];
 
 export default tseslint.config(
 	{ ignores: ['dist/**', 'node_modules/**', '.tools/**', '.cache/**', 'coverage/**', 'test-output/**', '**/*.js', '**/*.mjs'] },
+	// n8n's blocks that name files keep them and skip the tooling; the others register plugins.
+	...n8nNodeConfig.map((block) => (block.files ? { ...block, ignores: [...(block.ignores ?? []), ...TOOLING] } : block)),
 	{
-		files: ['**/*.ts'],
+		files: TOOLING.map((glob) => `${glob.slice(0, -3)}/**/*.ts`),
 		extends: [tseslint.configs.recommended],
 		rules: {
 			'@typescript-eslint/no-explicit-any': 'off',
 			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-		},
-	},
-	{
-		files: ['nodes/**/*.ts', 'credentials/**/*.ts', 'package.json'],
-		...communityNodes.configs.recommended,
-	},
-	{
-		files: ['package.json'],
-		languageOptions: { parser: tseslint.parser },
-		plugins: { 'n8n-nodes-base': n8nNodesBase },
-		rules: { ...n8nNodesBase.configs.community.rules },
-	},
-	{
-		files: ['credentials/**/*.ts'],
-		plugins: { 'n8n-nodes-base': n8nNodesBase },
-		rules: {
-			...n8nNodesBase.configs.credentials.rules,
-			// Links to this package's README, not to n8n's docs site.
-			'n8n-nodes-base/cred-class-field-documentation-url-miscased': 'off',
-		},
-	},
-	{
-		files: ['nodes/**/*.ts'],
-		plugins: { 'n8n-nodes-base': n8nNodesBase },
-		rules: {
-			...n8nNodesBase.configs.nodes.rules,
-			// These two predate NodeConnectionTypes, which @n8n/community-nodes requires instead.
-			'n8n-nodes-base/node-class-description-inputs-wrong-regular-node': 'off',
-			'n8n-nodes-base/node-class-description-outputs-wrong': 'off',
 		},
 	},
 );

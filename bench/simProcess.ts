@@ -1,6 +1,6 @@
-import { INFINITY_SCOPE, NexthinkInfinitySim } from '../test/simulator/nexthinkInfinity';
-import { NinjaOneSim } from '../test/simulator/ninjaone';
-import type { SimServer } from '../test/simulator/server';
+import { INFINITY_SCOPE, NexthinkInfinitySim } from '../simulator/nexthinkInfinity';
+import { NinjaOneSim } from '../simulator/ninjaone';
+import type { SimServer } from '../simulator/server';
 
 /* One simulator in a process of its own, so that neither its CPU nor its memory (100,000
    devices) counts against the node being measured. Started by bench/main.ts over IPC:

@@ -1,9 +1,9 @@
 import { createServer } from 'net';
 
-import { INFINITY_DEVICES, NexthinkInfinitySim } from '../test/simulator/nexthinkInfinity';
-import { NexthinkPortalSim, PORTAL_USER } from '../test/simulator/nexthinkPortal';
-import { NinjaOneSim } from '../test/simulator/ninjaone';
-import type { SimServer } from '../test/simulator/server';
+import { INFINITY_DEVICES, NexthinkInfinitySim } from '../simulator/nexthinkInfinity';
+import { NexthinkPortalSim, PORTAL_USER } from '../simulator/nexthinkPortal';
+import { NinjaOneSim } from '../simulator/ninjaone';
+import type { SimServer } from '../simulator/server';
 
 /* The sandbox: the test simulators on fixed loopback ports, seeded with a few hundred devices, and
    the n8n credentials that point at them. `npm run dev` runs it beside a real n8n (sandbox/main.ts);

@@ -77,6 +77,7 @@ function portalClient(clock: RequestClock): ApiClient {
 
 function infinityClient(clock: RequestClock): ApiClient {
 	let credentials: ICredentialDataDecryptedObject | undefined;
+	let tokenRefused = false;
 	const profile: ApiProfile = {
 		credentialType: INFINITY_CREDENTIAL,
 		apiName: 'Nexthink Infinity',
@@ -85,8 +86,12 @@ function infinityClient(clock: RequestClock): ApiClient {
 			[credentials?.clientSecret, credentials?.accessToken].filter((s): s is string => typeof s === 'string'),
 		credentialOptions: async (ctx) => {
 			credentials = await ctx.getCredentials<ICredentialDataDecryptedObject>(INFINITY_CREDENTIAL);
-			return refreshWhenStale(ctx, credentials);
+			const renew = tokenRefused;
+			tokenRefused = false;
+			return renewToken(ctx, credentials, renew);
 		},
+		// The next attempt goes with a token fetched anew through the credential's preAuthentication.
+		renewCredential: async () => (tokenRefused = true),
 	};
 	return {
 		async call(ctx, method, path, options = {}) {
@@ -104,17 +109,18 @@ function infinityClient(clock: RequestClock): ApiClient {
 }
 
 /**
- * A token about to expire is handed to n8n as empty, which makes n8n fetch a new one through
- * the credential's preAuthentication and store it; otherwise n8n uses the stored token and
- * refreshes it only on a 401.
+ * A token about to expire, or one the API refused, is handed to n8n as empty, which makes n8n
+ * fetch a new one through the credential's preAuthentication and store it; otherwise n8n uses
+ * the stored token.
  */
-function refreshWhenStale(
+function renewToken(
 	ctx: RequestContext,
 	credentials: ICredentialDataDecryptedObject,
+	refused: boolean,
 ): IAdditionalCredentialOptions | undefined {
 	const expiresAt = Number(credentials.expiresAt);
 	const stale = credentials.accessToken !== '' && expiresAt > 0 && expiresAt - Date.now() < TOKEN_REFRESH_MARGIN_MS;
-	if (!stale) return undefined;
+	if (!stale && !refused) return undefined;
 	const stored = ctx.getNode().credentials?.[INFINITY_CREDENTIAL];
 	return {
 		credentialsDecrypted: {

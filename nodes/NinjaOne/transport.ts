@@ -34,6 +34,19 @@ export function ninjaOneClient(clock: RequestClock): NinjaOneClient {
 		apiName: 'NinjaOne',
 		describeError: describeNinjaOneError,
 		secrets: () => secretsOf(credentials),
+		renewCredential: async (ctx) => {
+			// n8n's own OAuth2 refresh (a new client-credentials token, or the refresh token's).
+			const refresh = (ctx.helpers as { refreshOAuth2Token?: (type: string) => Promise<unknown> }).refreshOAuth2Token;
+			if (typeof refresh !== 'function') return false;
+			try {
+				await refresh.call(ctx, CREDENTIAL_TYPE);
+			} catch {
+				// No new token: the 401 stands, in NinjaOne's words.
+				return false;
+			}
+			credentials = (await ctx.getCredentials(CREDENTIAL_TYPE)) as IDataObject;
+			return true;
+		},
 	};
 
 	async function baseUrl(ctx: IExecuteFunctions): Promise<string> {

@@ -1,4 +1,6 @@
-import { FailedWithResult } from './envelope';
+import type { INode } from 'n8n-workflow';
+
+import { failedWithResult } from './envelope';
 
 /** Splits `list` into consecutive batches of at most `size` entries. */
 export function chunk<T>(list: readonly T[], size: number): T[][] {
@@ -8,6 +10,8 @@ export function chunk<T>(list: readonly T[], size: number): T[][] {
 }
 
 export interface BatchOptions<Answer> {
+	/** The node, for its errors. */
+	node: INode;
 	/** What the entries are, for messages: "devices". */
 	noun: string;
 	/** The result to keep when a later batch fails after earlier ones were sent. */
@@ -26,22 +30,21 @@ export async function sendInBatches<T, Answer>(
 	options: BatchOptions<Answer>,
 ): Promise<Answer[]> {
 	const batches = chunk(list, size);
-	const answers: Answer[] = [];
-	for (const [index, batch] of batches.entries()) {
+	if (batches.length === 0) return [];
+	// Until the first batch is through nothing was sent: its failure (a NodeApiError) stays as it is.
+	const answers: Answer[] = [await send(batches[0])];
+	for (let index = 1; index < batches.length; index++) {
 		try {
-			answers.push(await send(batch));
+			answers.push(await send(batches[index]));
 		} catch (error) {
-			// Nothing was sent yet: the error stays as it is (a NodeApiError from sendRequest).
-			// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
-			if (index === 0) throw error;
 			const sent = index * size;
-			// The router turns this into a NodeOperationError that keeps the partial result.
-			// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
-			throw new FailedWithResult(
+			const failure = failedWithResult(
+				options.node,
 				`Batch ${index + 1} of ${batches.length} failed: ${(error as Error).message}. ` +
 					`The ${index} batch${index > 1 ? 'es' : ''} before it (${sent} of ${list.length} ${options.noun}) had already been sent.`,
 				options.partialResult(answers),
 			);
+			throw failure;
 		}
 	}
 	return answers;

@@ -2,11 +2,12 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_INTERVAL } from './router';
 
+/** n8n's default for every Limit parameter. */
+export const DEFAULT_LIMIT = 50;
+
 /** The throttle, shown for every operation of both nodes. */
 export const requestIntervalProperty: INodeProperties = {
-	// The unit is part of the name the issue and the seed give this option.
-	// eslint-disable-next-line n8n-nodes-base/node-param-display-name-miscased
-	displayName: 'Request Interval (ms)',
+	displayName: 'Request Interval (Milliseconds)',
 	name: 'requestInterval',
 	type: 'number',
 	typeOptions: { minValue: 0 },
@@ -26,30 +27,31 @@ export const requestTimeoutProperty: INodeProperties = {
 		'How long to wait for one API answer before giving up on it. Reads are retried after a timeout; writes are not, since the API may have carried them out.',
 };
 
-/** Return All / Limit for a list operation shown by `show`. */
+/**
+ * Return All / Limit for a list operation shown by `show`. `returnAllByDefault` suits lists whose
+ * users expect everything (NinjaRMM's device list returned up to 100,000 by default).
+ */
 export function returnAllOrLimit(
 	show: Record<string, string[]>,
-	defaultLimit = 50,
-	maxLimit?: number,
+	{ returnAllByDefault = false, maxLimit }: { returnAllByDefault?: boolean; maxLimit?: number } = {},
 ): INodeProperties[] {
+	const returnAll: INodeProperties = {
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		displayOptions: { show },
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	};
 	return [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			displayOptions: { show },
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		},
+		returnAllByDefault ? { ...returnAll, default: true } : returnAll,
 		{
 			displayName: 'Limit',
 			name: 'limit',
 			type: 'number',
 			displayOptions: { show: { ...show, returnAll: [false] } },
 			typeOptions: { minValue: 1, ...(maxLimit ? { maxValue: maxLimit } : {}) },
-			// Each list chooses its own default (NinjaRMM's device list: 100000).
-			// eslint-disable-next-line n8n-nodes-base/node-param-default-wrong-for-limit
-			default: defaultLimit,
+			default: 50,
 			description: 'Max number of results to return',
 		},
 	];

@@ -1,4 +1,4 @@
-import type { IDataObject, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import type { IDataObject, INode, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 /** What an operation returns when each element should become its own output item. */
@@ -8,17 +8,22 @@ export class Rows {
 
 export const rows = (items: unknown[]): Rows => new Rows(items);
 
+/** The results kept by failures that still have one worth keeping. */
+const partialResults = new WeakMap<object, unknown>();
+
 /**
  * A failure that still has a result worth keeping (a run that reached some Engines but not
  * others): the item is marked failed and keeps the result.
  */
-export class FailedWithResult extends Error {
-	constructor(
-		message: string,
-		readonly result: unknown,
-	) {
-		super(message);
-	}
+export function failedWithResult(node: INode, message: string, result: unknown): NodeOperationError {
+	const error = new NodeOperationError(node, message);
+	partialResults.set(error, result);
+	return error;
+}
+
+/** The result a failure kept, or null. */
+export function partialResultOf(error: unknown): unknown {
+	return typeof error === 'object' && error !== null ? (partialResults.get(error) ?? null) : null;
 }
 
 export type NodeFailure = NodeApiError | NodeOperationError;

@@ -232,10 +232,15 @@ function zoneOffset(wallAsUtc: number, timeZone: string): number {
 	}
 }
 
+function hasControlCharacter(text: string): boolean {
+	for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) < 0x20) return true;
+	return false;
+}
+
 /** A text that goes into a URL path: encoded, and never a dot segment that would climb the path. */
 export function pathSegment(inputs: ItemInputs, value: string | undefined, label: string): string {
 	if (value === undefined || value === '') inputs.fail(label, 'is required');
-	if (value === '.' || value === '..' || /[\u0000-\u001f]/.test(value)) {
+	if (value === '.' || value === '..' || hasControlCharacter(value)) {
 		inputs.fail(label, `is not a valid identifier: ${show(value)}`);
 	}
 	return encodeURIComponent(value);

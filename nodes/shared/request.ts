@@ -7,7 +7,7 @@ import type {
 	ILoadOptionsFunctions,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { isJsonObject } from './envelope';
 import { pause, RequestClock } from './throttle';
@@ -48,6 +48,11 @@ export interface ApiProfile {
 	credentialOptions?: (ctx: RequestContext) => Promise<IAdditionalCredentialOptions | undefined>;
 	/** Advice added when the server's TLS certificate is not trusted. */
 	certificateHint?: string;
+	/**
+	 * After a 401: get a new token for the next attempt; true when there is one. Without it (Basic
+	 * auth has nothing to renew), a 401 is final and the request is never sent again.
+	 */
+	renewCredential?: (ctx: RequestContext) => Promise<boolean>;
 }
 
 export interface RetryPolicy {
@@ -87,10 +92,15 @@ export async function sendRequest(
 		body: request.body as IDataObject | undefined,
 		json: true,
 		returnFullResponse: true,
+		// Every answer comes back as it is, whatever the status: the node judges status, headers and
+		// body itself, the same on every n8n version (n8n 1.x's errors drop the headers), and n8n's
+		// helper never re-sends a request answered 401 on its own.
+		ignoreHttpStatusErrors: true,
 		timeout: request.timeout ?? clock.timeout,
 		skipSslCertificateValidation: request.skipSslCertificateValidation,
 		disableFollowRedirect: request.followRedirects === false,
 	};
+	let renewed = false;
 	for (let attempt = 0; ; attempt++) {
 		await clock.next();
 		let raw: { statusCode: number; headers?: ApiResponse['headers']; body: unknown } | undefined;
@@ -104,25 +114,34 @@ export async function sendRequest(
 				credentialOptions,
 			);
 		} catch (error) {
-			// A cancelled execution ends with n8n's own cancellation error.
-			// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
-			if (signal?.aborted) throw error;
 			failure = readFailure(error);
 		}
+		// n8n marks the execution cancelled itself; nothing more is sent.
+		if (signal?.aborted) throw new NodeOperationError(ctx.getNode(), 'The execution was cancelled');
 		if (raw) {
-			return checkJson(ctx, profile, request, {
-				statusCode: raw.statusCode,
-				headers: raw.headers ?? {},
-				body: raw.body,
-			});
-		}
-		const status = failure!.statusCode ?? 0;
-		if (request.followRedirects === false && status >= 300 && status < 400) {
-			return { statusCode: status, headers: failure!.headers as ApiResponse['headers'], body: failure!.body };
+			const response = { statusCode: raw.statusCode, headers: raw.headers ?? {}, body: raw.body };
+			if (request.followRedirects === false && response.statusCode >= 300 && response.statusCode < 400) return response;
+			if (response.statusCode < 300) return checkJson(ctx, profile, request, response);
+			failure = { ...response, body: parseJsonText(response.body), message: `HTTP ${response.statusCode}` };
+			// A refused token: once per request, and only with a new one, may the request go again.
+			if (response.statusCode === 401 && !renewed && profile.renewCredential) {
+				renewed = true;
+				if (await profile.renewCredential(ctx)) continue;
+			}
 		}
 		const wait = retryDelay(failure!, request.method, attempt, retry);
 		if (wait === undefined) throw apiError(ctx, profile, request, failure!, attempt);
 		await pause(wait, signal);
+	}
+}
+
+/** An error body that arrived as text because it was not sent as JSON. */
+function parseJsonText(body: unknown): unknown {
+	if (typeof body !== 'string') return body;
+	try {
+		return JSON.parse(body);
+	} catch {
+		return body;
 	}
 }
 

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { failureItem, FailedWithResult, type NodeFailure, successItems } from './envelope';
+import { failureItem, type NodeFailure, partialResultOf, successItems } from './envelope';
 import { ItemInputs } from './inputs';
 import { RequestClock } from './throttle';
 
@@ -39,21 +39,18 @@ export async function runOperations<Client>(
 			const operation = operations[resource]?.[operationName];
 			if (!operation) inputs.fail('Operation', `"${resource}: ${operationName}" is not supported`);
 			clock.interval =
-				inputs.number('requestInterval', 'Request Interval (ms)', { min: 0, max: 3_600_000 }) ??
+				inputs.number('requestInterval', 'Request Interval (Milliseconds)', { min: 0, max: 3_600_000 }) ??
 				DEFAULT_INTERVAL;
 			clock.timeout = (inputs.number('requestTimeout', 'Timeout (Seconds)', { min: 1 }) ?? 60) * 1000;
 			const result = await operation.execute.call(this, inputs, client);
 			// One by one: spreading a list of 100,000+ rows into push() overflows the call stack.
 			for (const item of successItems(result, itemIndex)) output.push(item);
 		} catch (error) {
-			// A cancelled execution ends with n8n's own cancellation error.
-			// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
-			if (signal?.aborted) throw error;
+			// n8n marks the execution cancelled itself; the rest of the items are not run.
+			if (signal?.aborted) throw new NodeOperationError(this.getNode(), 'The execution was cancelled', { itemIndex });
 			const failure = asNodeFailure(this, error, itemIndex);
 			if (!this.continueOnFail()) throw failure;
-			output.push(
-				failureItem(failure, itemIndex, error instanceof FailedWithResult ? error.result : null, routedToErrorOutput),
-			);
+			output.push(failureItem(failure, itemIndex, partialResultOf(error), routedToErrorOutput));
 		}
 	}
 	return [output];

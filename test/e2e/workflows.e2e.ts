@@ -1,7 +1,7 @@
 import { join } from 'path';
 
 import { type Sandbox, startSandbox } from '../../sandbox/sandbox';
-import { INFINITY_DEVICES } from '../simulator/nexthinkInfinity';
+import { INFINITY_DEVICES } from '../../simulator/nexthinkInfinity';
 import { type E2eN8n, envelopes, exampleFiles, forCli, outputOf, prepareN8n, readWorkflow } from './support';
 
 /* The example workflows, run by the real n8n CLI (`n8n execute`) with this package installed as a

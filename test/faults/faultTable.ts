@@ -1,4 +1,4 @@
-import type { Fault } from '../simulator/server';
+import type { Fault } from '../../simulator/server';
 
 /* The faults every operation family meets, with what must happen: a read recovers where a
    retry is safe, a write is never re-sent unless the server said 429, and every failure

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { type NodeRun, pairedIndex } from '../harness/engine';
-import type { SimRequest } from '../simulator/server';
+import type { SimRequest } from '../../simulator/server';
 
 /* The invariants every fault scenario must keep: nothing lost, nothing sent twice, nothing
    leaked. Shared by the NinjaOne and Nexthink fault suites. */

@@ -1,9 +1,9 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { NexthinkFixture } from '../nexthink/fixture';
-import { deviceUid, PORTAL_ACTIONS } from '../simulator/nexthinkPortal';
-import { INFINITY_DEVICES } from '../simulator/nexthinkInfinity';
-import type { SimServer } from '../simulator/server';
+import { deviceUid, PORTAL_ACTIONS } from '../../simulator/nexthinkPortal';
+import { INFINITY_DEVICES } from '../../simulator/nexthinkInfinity';
+import type { SimServer } from '../../simulator/server';
 import { faultCases, type Method } from './faultTable';
 import { expectNoSecrets, expectNothingLost, expectNothingSentTwice, expectRoutedToErrorOutput } from './invariants';
 

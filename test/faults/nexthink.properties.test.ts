@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import type { INodeParameters } from 'n8n-workflow';
 
 import { NexthinkFixture } from '../nexthink/fixture';
-import { deviceUid, PORTAL_ACTIONS } from '../simulator/nexthinkPortal';
-import { INFINITY_DEVICES } from '../simulator/nexthinkInfinity';
+import { deviceUid, PORTAL_ACTIONS } from '../../simulator/nexthinkPortal';
+import { INFINITY_DEVICES } from '../../simulator/nexthinkInfinity';
 import { anyValue, expectHandled, FC_OPTIONS, withValue } from './generated';
 
 /* Generated bad input on every Nexthink operation: a request the simulators accept (the

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { INodeParameters } from 'n8n-workflow';
 
 import { NinjaOneFixture } from '../ninjaone/fixture';
-import { ninjaOneSpec } from '../simulator/ninjaone';
+import { ninjaOneSpec } from '../../simulator/ninjaone';
 import { anyValue, expectHandled, FC_OPTIONS, withValue } from './generated';
 
 /* Generated bad input on every NinjaOne operation. Each case ends either in requests the

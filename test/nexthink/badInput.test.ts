@@ -1,4 +1,4 @@
-import { PORTAL_ACTIONS } from '../simulator/nexthinkPortal';
+import { PORTAL_ACTIONS } from '../../simulator/nexthinkPortal';
 import { NexthinkFixture } from './fixture';
 
 const fixture = new NexthinkFixture();

@@ -2,8 +2,8 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { TestCredentialsHelper } from '../harness/credentialsHelper';
 import { type NodeRun, type NodeRunOptions, runNode } from '../harness/engine';
-import { NexthinkInfinitySim } from '../simulator/nexthinkInfinity';
-import { NexthinkPortalSim, PORTAL_USER } from '../simulator/nexthinkPortal';
+import { NexthinkInfinitySim } from '../../simulator/nexthinkInfinity';
+import { NexthinkPortalSim, PORTAL_USER } from '../../simulator/nexthinkPortal';
 
 export const NEXTHINK_TYPE = 'n8n-nodes-ninjaone-nexthink.nexthinkAct';
 export const PORTAL_CREDENTIAL = { nexthinkPortalApi: { id: 'portal-1', name: 'Nexthink Portal (simulator)' } };

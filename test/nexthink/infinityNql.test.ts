@@ -1,4 +1,4 @@
-import { INFINITY_DEVICES } from '../simulator/nexthinkInfinity';
+import { INFINITY_DEVICES } from '../../simulator/nexthinkInfinity';
 import { NexthinkFixture, results } from './fixture';
 
 const fixture = new NexthinkFixture();

@@ -1,4 +1,4 @@
-import { deviceUid, errorTriggerUid, PORTAL_ACTIONS } from '../simulator/nexthinkPortal';
+import { deviceUid, errorTriggerUid, PORTAL_ACTIONS } from '../../simulator/nexthinkPortal';
 import { NexthinkFixture, results } from './fixture';
 
 const fixture = new NexthinkFixture();

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'net';
 import { tmpdir } from 'os';
 import { join } from 'path';
 
-import { deviceUid, errorTriggerUid, PORTAL_ACTIONS, PORTAL_ERROR_STATUS } from '../simulator/nexthinkPortal';
+import { deviceUid, errorTriggerUid, PORTAL_ACTIONS, PORTAL_ERROR_STATUS } from '../../simulator/nexthinkPortal';
 import { NexthinkFixture } from './fixture';
 
 const fixture = new NexthinkFixture();

@@ -1,4 +1,4 @@
-import { deviceUid, PORTAL_ACTIONS } from '../simulator/nexthinkPortal';
+import { deviceUid, PORTAL_ACTIONS } from '../../simulator/nexthinkPortal';
 import { NexthinkFixture, results } from './fixture';
 
 const fixture = new NexthinkFixture();

@@ -46,7 +46,7 @@ const cases: Array<[string, INodeParameters, RegExp]> = [
 	['a dot segment as service ID', { resource: 'windowsService', operation: 'control', deviceId: '1', serviceId: '..', action: 'START' }, /^Service ID \(item 0\): is not a valid identifier/],
 	['a wrong service state from an expression', { resource: 'windowsService', operation: 'list', deviceId: '1', filters: { state: '={{ "ASLEEP" }}' } }, /^State \(item 0\): must be one of UNKNOWN, STOPPED/],
 	['a wrong installer type from an expression', { resource: 'installer', operation: 'generate', organizationId: '1', locationId: '1', installerType: '={{ "WINDOWS_EXE" }}' }, /^Installer Type \(item 0\): must be one of WINDOWS_MSI/],
-	['a negative request interval', device('cancelMaintenance', { requestInterval: -1 }), /^Request Interval \(ms\) \(item 0\): must be at least 0/],
+	['a negative request interval', device('cancelMaintenance', { requestInterval: -1 }), /^Request Interval \(Milliseconds\) \(item 0\): must be at least 0/],
 	['a limit of zero', { resource: 'device', operation: 'list', returnAll: false, limit: 0 }, /^Limit \(item 0\): must be at least 1/],
 ];
 

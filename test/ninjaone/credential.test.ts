@@ -3,7 +3,7 @@ import { Workflow } from 'n8n-workflow';
 import { NinjaOneOAuth2Api } from '../../credentials/NinjaOneOAuth2Api.credentials';
 import { resolveCredentialData } from '../harness/credentialsHelper';
 import { nodeTypes } from '../harness/nodeTypes';
-import { ninjaOneSpec } from '../simulator/ninjaone';
+import { ninjaOneSpec } from '../../simulator/ninjaone';
 
 /* The credential as n8n resolves it: URLs per region, scopes per grant type, and the
    credential test request. */

@@ -2,7 +2,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { TestCredentialsHelper } from '../harness/credentialsHelper';
 import { type NodeRunOptions, runNode } from '../harness/engine';
-import { NinjaOneSim, type NinjaOneSeed } from '../simulator/ninjaone';
+import { NinjaOneSim, type NinjaOneSeed } from '../../simulator/ninjaone';
 
 export const NINJA_TYPE = 'n8n-nodes-ninjaone-nexthink.ninjaOne';
 export const CREDENTIAL = { ninjaOneOAuth2Api: { id: 'ninja-1', name: 'NinjaOne (simulator)' } };

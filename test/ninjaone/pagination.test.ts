@@ -27,7 +27,7 @@ describe('Device > List pagination', () => {
 		expect(pages()).toEqual([{ pageSize: '100' }, { pageSize: '30', after: '100' }]);
 	});
 
-	it('uses the seed\'s default limit of 100000 and pages of 1000', async () => {
+	it('returns all devices by default (the seed\'s limit was 100000), in pages of 1000', async () => {
 		const run = await f.run({ resource: 'device', operation: 'list' });
 		expect(run.json).toHaveLength(250);
 		expect(pages()[0]).toEqual({ pageSize: '1000' });

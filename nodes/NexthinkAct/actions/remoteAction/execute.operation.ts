@@ -93,7 +93,7 @@ export async function execute(this: IExecuteFunctions, inputs: ItemInputs, clien
 				devices: batch.length,
 			};
 		},
-		{ noun: 'devices', partialResult: resultOf },
+		{ node: this.getNode(), noun: 'devices', partialResult: resultOf },
 	);
 	return resultOf(answers);
 }

@@ -4,7 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { sendInBatches } from '../../../shared/batches';
 import { optionsCollection } from '../../../shared/descriptions';
 import { forOperation } from '../../../shared/display';
-import { FailedWithResult } from '../../../shared/envelope';
+import { failedWithResult } from '../../../shared/envelope';
 import type { ItemInputs } from '../../../shared/inputs';
 import { type NexthinkClient, PORTAL_DEFAULT_TIMEOUT_SECONDS } from '../../transport';
 import { devicesField, maxDevicesOption, parametersField, readDevices, readMaxDevices, readParameters } from '../fields';
@@ -112,10 +112,10 @@ export async function execute(this: IExecuteFunctions, inputs: ItemInputs, clien
 			});
 			return { requestUid: uid, engines: readEngineAnswers(answer), devices: devices.length };
 		},
-		{ noun: 'devices', partialResult: resultOf },
+		{ node: this.getNode(), noun: 'devices', partialResult: resultOf },
 	);
 	const result = resultOf(runs);
 	const failed = result.summary.failedEngines;
-	if (strict && failed.length > 0) throw new FailedWithResult(engineFailureMessage(failed, result.engines.length), result);
+	if (strict && failed.length > 0) throw failedWithResult(this.getNode(), engineFailureMessage(failed, result.engines.length), result);
 	return result;
 }

@@ -7,7 +7,7 @@ import type { ItemInputs } from '../../../shared/inputs';
 import type { NinjaOneClient } from '../../transport';
 
 const properties: INodeProperties[] = [
-	...returnAllOrLimit({}, 50),
+	...returnAllOrLimit({}),
 	collection('filters', [
 		{
 			displayName: 'Device Filter',

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { optionsCollection, returnAllOrLimit } from '../../../shared/descriptions';
+import { DEFAULT_LIMIT, optionsCollection, returnAllOrLimit } from '../../../shared/descriptions';
 import { forOperation } from '../../../shared/display';
 import { rows } from '../../../shared/envelope';
 import type { ItemInputs } from '../../../shared/inputs';
@@ -18,7 +18,7 @@ const properties: INodeProperties[] = [
 		description:
 			'NinjaOne device filter syntax (the "df" parameter), e.g. "org = 12", "class in (WINDOWS_SERVER)" or "offline". Leave empty for all devices.',
 	},
-	...returnAllOrLimit({}, 100000),
+	...returnAllOrLimit({}, { returnAllByDefault: true }),
 	optionsCollection([
 		{
 			displayName: 'Page Size',
@@ -35,7 +35,7 @@ export const description = forOperation('device', 'list', properties);
 
 export async function execute(this: IExecuteFunctions, inputs: ItemInputs, client: NinjaOneClient): Promise<unknown> {
 	const df = inputs.text('filter', 'Device Filter', false);
-	const limit = inputs.boolean('returnAll') ? undefined : inputs.number('limit', 'Limit', { min: 1, integer: true }) ?? 100000;
+	const limit = inputs.boolean('returnAll') ? undefined : inputs.number('limit', 'Limit', { min: 1, integer: true }) ?? DEFAULT_LIMIT;
 	const pageSize =
 		inputs.number('options.pageSize', 'Page Size', { min: 1, max: 10000, integer: true }) ?? DEFAULT_PAGE_SIZE;
 	const devices = await client.list(this, '/v2/devices', df ? { df } : {}, pageSize, limit);

@@ -1,9 +1,7 @@
 import { randomUUID } from 'crypto';
-import { join } from 'path';
 
-import { REFERENCE_DIR } from './ninjaone';
 import { TokenIssuer } from './oauth';
-import { OpenApiSpec } from './openapi';
+import { contract } from './openapi';
 import { type SimRequest, type SimResponse, SimServer } from './server';
 
 /* A stateful stand-in for a Nexthink Infinity instance: its token service on a login host and
@@ -12,14 +10,6 @@ import { type SimRequest, type SimResponse, SimServer } from './server';
 
 type Obj = Record<string, any>;
 
-let specs: { remoteActions: OpenApiSpec; nql: OpenApiSpec } | undefined;
-function infinitySpecs() {
-	specs ??= {
-		remoteActions: OpenApiSpec.load(join(REFERENCE_DIR, 'nexthink-infinity-remote-actions-api.json')),
-		nql: OpenApiSpec.load(join(REFERENCE_DIR, 'nexthink-infinity-nql-api.json')),
-	};
-	return specs;
-}
 
 export const INFINITY_SCOPE = 'service:integration';
 
@@ -132,7 +122,7 @@ export class NexthinkInfinitySim {
 		if (this.expireTokensAtRequest === this.apiRequests) this.tokens.revokeAll();
 		if (!this.tokens.check(request)) return { status: 401 };
 		const nql = request.pathname.includes('/nql/');
-		const spec = nql ? infinitySpecs().nql : infinitySpecs().remoteActions;
+		const spec = contract(nql ? 'nexthink-nql' : 'nexthink-remote-actions');
 		const { problems, op } = spec.check(request);
 		if (request.method === 'POST' && !String(request.headers['content-type'] ?? '').includes('application/json')) {
 			problems.push('the body is not sent as application/json');

@@ -1,9 +1,31 @@
 import { readFileSync } from 'fs';
-import { parse as parseYaml } from 'yaml';
+import { join } from 'path';
 
 /* A small OpenAPI 3 checker: enough to prove that every request the nodes send names a real
    operation, declared parameters of the declared types and enums, and body properties the
-   schema has. */
+   schema has. It reads the contracts in ./contracts, derived from the published specs by
+   scripts/generate-contracts.mjs. */
+
+/** The contracts this folder carries: see scripts/generate-contracts.mjs for their sources. */
+export type ContractName =
+	| 'ninjaone'
+	| 'nexthink-remote-actions'
+	| 'nexthink-nql'
+	| 'nexthink-workflows'
+	| 'nexthink-campaigns'
+	| 'nexthink-enrichment';
+
+const loaded = new Map<ContractName, OpenApiSpec>();
+
+/** One contract, read once per process. */
+export function contract(name: ContractName): OpenApiSpec {
+	let spec = loaded.get(name);
+	if (!spec) {
+		spec = new OpenApiSpec(JSON.parse(readFileSync(join(__dirname, 'contracts', `${name}.json`), 'utf8')));
+		loaded.set(name, spec);
+	}
+	return spec;
+}
 
 type Schema = {
 	$ref?: string;
@@ -89,10 +111,6 @@ export class OpenApiSpec {
 		this.operations.sort((a, b) => b.literalSegments - a.literalSegments);
 	}
 
-	static load(file: string): OpenApiSpec {
-		const text = readFileSync(file, 'utf8');
-		return new OpenApiSpec(file.endsWith('.json') ? JSON.parse(text) : parseYaml(text));
-	}
 
 	find(method: string, pathname: string): { op: SpecOperation; params: Record<string, string> } | undefined {
 		for (const op of this.operations) {

@@ -1,15 +1,11 @@
 import { randomUUID } from 'crypto';
-import { join } from 'path';
 
-import { type Allowance, OpenApiSpec } from './openapi';
+import { type Allowance, contract, type OpenApiSpec } from './openapi';
 import { TokenIssuer } from './oauth';
 import { type SimRequest, type SimResponse, SimServer } from './server';
 
-export const REFERENCE_DIR = join(__dirname, '..', '..', '..', 'shared', 'reference');
-let cachedSpec: OpenApiSpec | undefined;
 export function ninjaOneSpec(): OpenApiSpec {
-	cachedSpec ??= OpenApiSpec.load(join(REFERENCE_DIR, 'ninjaone-api-v2.yaml'));
-	return cachedSpec;
+	return contract('ninjaone');
 }
 
 /** Tags and fields are in the seed and NinjaOne's 2025 API, no longer in the 2026 spec. */
