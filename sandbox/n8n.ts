@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from 'child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join, resolve } from 'path';
 
@@ -10,7 +10,10 @@ import { join, resolve } from 'path';
 export const REPO = resolve(__dirname, '..');
 export const PACKAGE_NAME: string = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')).name;
 
-/** The pinned n8n's folder; installs it the first time (scripts/install-n8n.sh, a few minutes). */
+/**
+ * The n8n's folder (N8N_VERSION, default the pinned 2.x); installs it the first time
+ * (scripts/install-n8n.sh, a few minutes).
+ */
 export function installN8n(): string {
 	const result = spawnSync('bash', [join(REPO, 'scripts', 'install-n8n.sh')], {
 		stdio: ['ignore', 'pipe', 'inherit'],
@@ -23,6 +26,18 @@ export function installN8n(): string {
 
 export function n8nBin(n8nDir: string): string {
 	return join(n8nDir, 'node_modules', '.bin', 'n8n');
+}
+
+/** The n8n's own version, as installed. */
+export function n8nVersion(n8nDir: string): string {
+	return JSON.parse(readFileSync(join(n8nDir, 'node_modules', 'n8n', 'package.json'), 'utf8')).version;
+}
+
+/** `env` with the Node that this n8n was installed for first on PATH (n8n 1.x runs on Node 22). */
+function withN8nNode(n8nDir: string, env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+	const marker = join(n8nDir, '.node-bin');
+	if (!existsSync(marker)) return env;
+	return { ...env, PATH: `${readFileSync(marker, 'utf8').trim()}:${env.PATH ?? ''}` };
 }
 
 /**
@@ -102,7 +117,7 @@ export interface CliResult {
 /** Runs `n8n <args>` without blocking this process (the in-process sandbox must keep answering). */
 export function runCli(n8nDir: string, env: NodeJS.ProcessEnv, args: string[], timeoutMs = 180_000): Promise<CliResult> {
 	return new Promise((resolvePromise, reject) => {
-		const child = spawn(n8nBin(n8nDir), args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(n8nBin(n8nDir), args, { env: withN8nNode(n8nDir, env), stdio: ['ignore', 'pipe', 'pipe'] });
 		let stdout = '';
 		let stderr = '';
 		child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -156,7 +171,10 @@ export interface RawRun {
 		resultData: {
 			error?: { message: string };
 			lastNodeExecuted?: string;
-			runData: Record<string, Array<{ executionStatus: string; error?: { message: string }; data?: { main: RawItem[][] } }>>;
+			runData: Record<
+				string,
+				Array<{ executionStatus: string; startTime: number; executionTime: number; error?: { message: string }; data?: { main: RawItem[][] } }>
+			>;
 		};
 	};
 }
@@ -167,7 +185,7 @@ export async function startServer(
 	env: NodeJS.ProcessEnv,
 	options: { echo?: boolean; timeoutMs?: number } = {},
 ): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-	const child = spawn(n8nBin(n8nDir), ['start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn(n8nBin(n8nDir), ['start'], { env: withN8nNode(n8nDir, env), stdio: ['ignore', 'pipe', 'pipe'] });
 	let output = '';
 	const keep = (stream: NodeJS.WriteStream) => (chunk: Buffer) => {
 		output = (output + chunk.toString()).slice(-50_000);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'crypto';
 
-import { type Allowance, contract, type OpenApiSpec } from './openapi';
+import { type Allowance, contract, type OpenApiSpec, type Schema } from './openapi';
 import { TokenIssuer } from './oauth';
 import { type SimRequest, type SimResponse, SimServer } from './server';
 
@@ -15,6 +15,18 @@ const LEGACY_FIELDS: Record<string, Allowance> = {
 	'POST /v2/organization/{id}/locations': { extraBodyProperties: ['tags', 'fields'] },
 	'PATCH /v2/organization/{id}/locations/{locationId}': { extraBodyProperties: ['tags', 'fields'] },
 };
+
+/** The spec types maintenance start/end as numbers; its text reads an ISO 8601 string or epoch milliseconds. */
+const MAINTENANCE_TIME: Schema = { oneOf: [{ type: 'number' }, { type: 'string', format: 'date-time' }] };
+const ALLOWANCES: Record<string, Allowance> = {
+	...LEGACY_FIELDS,
+	'PUT /v2/device/{id}/maintenance': { bodyProperties: { start: MAINTENANCE_TIME, end: MAINTENANCE_TIME } },
+};
+
+/** A maintenance time as the spec's text reads it, in epoch seconds: an ISO 8601 string or epoch milliseconds. */
+function maintenanceSeconds(value: unknown): number {
+	return typeof value === 'string' ? Date.parse(value) / 1000 : Number(value) / 1000;
+}
 
 type Obj = Record<string, any>;
 
@@ -142,7 +154,7 @@ export class NinjaOneSim {
 		if (!token) return { status: 401, body: { error: 'invalid_token', error_description: 'The access token is invalid or expired' } };
 		const spec = ninjaOneSpec();
 		const found = spec.find(request.method, request.pathname);
-		const allowance = found ? LEGACY_FIELDS[`${found.op.method} ${found.op.template}`] : undefined;
+		const allowance = found ? ALLOWANCES[`${found.op.method} ${found.op.template}`] : undefined;
 		const { problems, op, params } = spec.check(
 			{ method: request.method, pathname: request.pathname, query: request.query, body: request.body },
 			allowance,
@@ -248,9 +260,10 @@ export class NinjaOneSim {
 			const device = this.device(p.id);
 			if (!device) return this.error(404, 'DEVICE_NOT_FOUND', `Device ${p.id} not found`);
 			const body = r.body as Obj;
-			const start = body.start ?? Date.now() / 1000;
-			if (!(body.end > start)) return this.error(400, 'INVALID_MAINTENANCE_WINDOW', 'Maintenance end must be after start');
-			device.maintenance = { status: 'PENDING', start, end: body.end, disabledFeatures: body.disabledFeatures };
+			const start = body.start === undefined ? Date.now() / 1000 : maintenanceSeconds(body.start);
+			const end = maintenanceSeconds(body.end);
+			if (!(end > start)) return this.error(400, 'INVALID_MAINTENANCE_WINDOW', 'Maintenance end must be after start');
+			device.maintenance = { status: 'PENDING', start, end, disabledFeatures: body.disabledFeatures };
 			return { status: 204 };
 		},
 		'DELETE /v2/device/{id}/maintenance': (_r, p) => {

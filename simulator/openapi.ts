@@ -27,7 +27,7 @@ export function contract(name: ContractName): OpenApiSpec {
 	return spec;
 }
 
-type Schema = {
+export type Schema = {
 	$ref?: string;
 	type?: string;
 	format?: string;
@@ -69,6 +69,8 @@ export interface SpecOperation {
 export interface Allowance {
 	/** Extra body properties allowed on this operation (e.g. fields the spec has since dropped). */
 	extraBodyProperties?: string[];
+	/** Body properties whose schema the spec's own text widens beyond its declared type. */
+	bodyProperties?: Record<string, Schema>;
 }
 
 export interface RequestToCheck {
@@ -149,9 +151,15 @@ export class OpenApiSpec {
 		}
 		if (request.body !== undefined) {
 			if (!op.body) problems.push(`${op.method} ${op.template} takes no body`);
-			else this.checkValue(op.body, request.body, 'body', problems, new Set(allowance.extraBodyProperties ?? []), true);
+			else this.checkValue(this.widen(op.body, allowance), request.body, 'body', problems, new Set(allowance.extraBodyProperties ?? []), true);
 		}
 		return { problems, op, params };
+	}
+
+	private widen(body: Schema, allowance: Allowance): Schema {
+		if (!allowance.bodyProperties) return body;
+		const schema = this.deref(body);
+		return { ...schema, properties: { ...schema.properties, ...allowance.bodyProperties } };
 	}
 
 	private bodySchema(requestBody: Record<string, any>): Schema | undefined {
@@ -238,6 +246,9 @@ export class OpenApiSpec {
 				if (typeof value !== 'string') return void problems.push(`${where} must be a string, got ${JSON.stringify(value)}`);
 				if (schema.format === 'uuid' && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)) {
 					problems.push(`${where} must be a UUID, got "${value}"`);
+				}
+				if (schema.format === 'date-time' && !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value)) {
+					problems.push(`${where} must be an ISO 8601 date-time with an offset, got "${value}"`);
 				}
 				if (schema.minLength !== undefined && value.length < schema.minLength) problems.push(`${where} is shorter than ${schema.minLength}`);
 				if (schema.maxLength !== undefined && value.length > schema.maxLength) problems.push(`${where} is longer than ${schema.maxLength}`);

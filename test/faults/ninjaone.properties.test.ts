@@ -71,7 +71,7 @@ const targets: Record<string, Target> = {
 	},
 	'device maintenance': {
 		base: { resource: 'device', operation: 'scheduleMaintenance', deviceId: '1', disabledFeatures: ['ALERTS'], end: inTwoHours },
-		fields: ['deviceId', 'disabledFeatures', 'start', 'end', 'options.reasonMessage', 'options.epochUnit'],
+		fields: ['deviceId', 'disabledFeatures', 'start', 'end', 'options.reasonMessage', 'options.timeFormat'],
 		endpoints: ['PUT /v2/device/{id}/maintenance'],
 	},
 	'device cancel maintenance': {

@@ -67,7 +67,10 @@ describe('Nexthink Portal: errors', () => {
 
 	test('a wrong password is a 401 about the credential, without the password', async () => {
 		fixture.helper.store.get('portal-1')!.data.password = 'wrong-password-123';
+		const before = fixture.portal.server.requests('POST /api/remoteaction/v2/run').length;
 		const result = await run();
+		// Basic auth has nothing to renew: the refused run reached the Portal once (one failed login).
+		expect(fixture.portal.server.requests('POST /api/remoteaction/v2/run').length - before).toBe(1);
 		expect(result.json[0].error).toBe(
 			'Nexthink Portal 401: The Portal refused the username or password of the Nexthink Portal credential',
 		);

@@ -31,44 +31,49 @@ const reboot = (extra: IDataObject = {}) => ({
 });
 const ids = (...list: number[]) => list.map((id) => ({ id }));
 const starts = (route: string) => f.sim.server.requests(route).map((r) => r.at);
-const gaps = (times: number[]) => times.slice(1).map((t, i) => t - times[i]);
-const sum = (list: number[]) => list.reduce((a, b) => a + b, 0);
-/** How far one arrival can drift from its start on a loaded two-core machine. */
-const JITTER = 100;
+/**
+ * The throttle judged by what no scheduling delay can shorten: the node starts request k no
+ * earlier than (k - 1) intervals after the run began, and a request arrives after it started.
+ * A busy machine only makes arrivals later. (The exact bound is test/shared/throttle.test.ts,
+ * at the clock itself.)
+ */
+const expectSpacedFrom = (began: number, arrivals: number[], interval: number) => {
+	arrivals.forEach((at, k) => expect(at - began).toBeGreaterThanOrEqual(k * interval));
+	expect([...arrivals].sort((a, b) => a - b)).toEqual(arrivals);
+};
 
 describe('throttle', () => {
 	it('starts requests at least the interval apart, items and pages alike', async () => {
-		await f.run(reboot({ requestInterval: 200 }), ids(1, 2, 5, 6));
-		const g = gaps(starts('POST /v2/device'));
-		expect(g).toHaveLength(3);
-		// Measured on arrival at the server, which a busy machine can shift either way: the
-		// exact bound is test/shared/throttle.test.ts, at the clock itself.
-		for (const gap of g) expect(gap).toBeGreaterThanOrEqual(200 / 2);
-		expect(sum(g)).toBeGreaterThanOrEqual(3 * 200 - JITTER);
+		let began = performance.timeOrigin + performance.now(); // the simulator's clock
+		await f.run(reboot({ requestInterval: 300 }), ids(1, 2, 5, 6));
+		const reboots = starts('POST /v2/device');
+		expect(reboots).toHaveLength(4);
+		expectSpacedFrom(began, reboots, 300);
 
 		f.sim.server.reset();
-		await f.run({ resource: 'device', operation: 'list', returnAll: true, options: { pageSize: 5 }, requestInterval: 150 });
-		const pageGaps = gaps(starts('GET /v2/devices'));
-		expect(pageGaps).toHaveLength(4);
-		for (const gap of pageGaps) expect(gap).toBeGreaterThanOrEqual(150 / 2);
-		expect(sum(pageGaps)).toBeGreaterThanOrEqual(4 * 150 - JITTER);
+		began = performance.timeOrigin + performance.now();
+		await f.run({ resource: 'device', operation: 'list', returnAll: true, options: { pageSize: 5 }, requestInterval: 250 });
+		const pages = starts('GET /v2/devices');
+		expect(pages.length).toBeGreaterThanOrEqual(4);
+		expectSpacedFrom(began, pages, 250);
 	});
 
 	it('does not add the interval on top of latency', async () => {
-		f.sim.server.latency = 250;
-		await f.run(reboot({ requestInterval: 200 }), ids(1, 2, 5));
-		// Each request waits 250 ms for its answer, already more than the interval: the next
-		// one starts right after the answer, not 200 ms later.
-		for (const gap of gaps(starts('POST /v2/device'))) expect(gap).toBeLessThan(250 + 150);
+		f.sim.server.latency = 600;
+		await f.run(reboot({ requestInterval: 500 }), ids(1, 2, 5));
+		// Each request waits 600 ms for its answer, already more than the interval: the next one
+		// starts right after the answer (about 1,200 ms for the two gaps), not 500 ms later (2,200 ms).
+		const arrivals = starts('POST /v2/device');
+		expect(arrivals[2] - arrivals[0]).toBeLessThan(1700);
 	});
 
 	it('does not wait after the last request', async () => {
 		const began = Date.now();
-		await f.run(reboot({ requestInterval: 1500 }), ids(1, 2));
+		await f.run(reboot({ requestInterval: 2000 }), ids(1, 2));
 		const last = Math.max(...starts('POST /v2/device'));
-		// A wait after the last request would add 1,500 ms here.
-		expect(Date.now() - last).toBeLessThan(1000);
-		expect(Date.now() - began).toBeGreaterThanOrEqual(1500);
+		// A wait after the last request would add 2,000 ms here.
+		expect(Date.now() - last).toBeLessThan(1500);
+		expect(Date.now() - began).toBeGreaterThanOrEqual(2000);
 	});
 
 	it('stops at once when the execution is cancelled during a wait', async () => {
@@ -155,6 +160,35 @@ describe('retries', () => {
 		expect(starts('POST /v2/device/1/reboot')).toHaveLength(5);
 		expect(run.json[0].error).toMatch(/^NinjaOne 429: .*after 5 attempts/);
 		expect(run.json[1].has_error).toBe(false);
+	});
+
+	it('sends a POST answered 401 once more only with a new token, and never a third time', async () => {
+		await f.run(reboot(), ids(2)); // a stored token
+		f.sim.server.reset();
+		f.sim.reboots.length = 0;
+		f.sim.server.faults.push({ route: 'POST /v2/device/1/reboot', kind: 'status', status: 401, body: { error: 'invalid_token' }, times: 2 });
+		const issued = f.sim.tokens.issued;
+		const run = await f.run(reboot(), ids(1), { onError: 'continueRegularOutput' });
+		const sent = f.sim.server.requests('POST /v2/device/1/reboot/NORMAL');
+		expect(sent).toHaveLength(2);
+		expect(f.sim.tokens.issued).toBe(issued + 1);
+		expect(sent[0].headers.authorization).not.toBe(sent[1].headers.authorization);
+		expect(run.json[0].error).toMatch(/^NinjaOne 401: invalid_token/);
+		expect(f.sim.reboots).toEqual([]);
+	});
+
+	it('sends a POST answered 401 once when no new token can be had', async () => {
+		await f.run(reboot(), ids(2)); // a stored token
+		f.sim.server.reset();
+		f.sim.server.faults.push({ route: 'POST /v2/device/1/reboot', kind: 'status', status: 401, body: { error: 'invalid_token' } });
+		f.sim.tokens.outage = { status: 401, body: { error: 'invalid_client', error_description: 'client disabled' } };
+		try {
+			const run = await f.run(reboot(), ids(1), { onError: 'continueRegularOutput' });
+			expect(f.sim.server.requests('POST /v2/device/1/reboot/NORMAL')).toHaveLength(1);
+			expect(run.json[0].error).toMatch(/^NinjaOne 401: invalid_token/);
+		} finally {
+			f.sim.tokens.outage = undefined;
+		}
 	});
 
 	it('refreshes a rejected token once and goes on', async () => {

@@ -196,7 +196,7 @@ describe('Device', () => {
 		expect(f.sim.reboots).toEqual([{ deviceId: 1, mode: 'FORCED', reason: 'Patch day' }]);
 	});
 
-	it('schedules maintenance from the seed\'s short offset form, in epoch seconds', async () => {
+	it('schedules maintenance from the seed\'s short offset form, sent as ISO 8601 in UTC', async () => {
 		const run = await f.run({
 			resource: 'device',
 			operation: 'scheduleMaintenance',
@@ -206,12 +206,10 @@ describe('Device', () => {
 			end: '2030-07-16T06:30:00-04:00',
 			options: { reasonMessage: 'Upgrade' },
 		});
-		const start = Date.UTC(2030, 6, 16, 4) / 1000;
-		const end = Date.UTC(2030, 6, 16, 10, 30) / 1000;
 		expect(api('PUT /v2/device/2/maintenance')[0].body).toEqual({
 			disabledFeatures: ['ALERTS', 'PATCHING'],
-			start,
-			end,
+			start: '2030-07-16T04:00:00.000Z',
+			end: '2030-07-16T10:30:00.000Z',
 			reasonMessage: 'Upgrade',
 		});
 		expect(only(run.json)).toMatchObject({
@@ -219,7 +217,24 @@ describe('Device', () => {
 			start: '2030-07-16T04:00:00.000Z',
 			end: '2030-07-16T10:30:00.000Z',
 		});
-		expect(f.sim.devices[1].maintenance).toMatchObject({ start, end });
+		// The window NinjaOne keeps is the one asked for: July 2030, six and a half hours.
+		expect(f.sim.devices[1].maintenance).toMatchObject({ start: Date.UTC(2030, 6, 16, 4) / 1000, end: Date.UTC(2030, 6, 16, 10, 30) / 1000 });
+	});
+
+	it.each([
+		['seconds', Date.UTC(2030, 6, 16, 4) / 1000],
+		['milliseconds', Date.UTC(2030, 6, 16, 4)],
+	])('sends epoch %s when Time Format asks for them', async (timeFormat, start) => {
+		await f.run({
+			resource: 'device',
+			operation: 'scheduleMaintenance',
+			deviceId: '2',
+			disabledFeatures: ['ALERTS'],
+			start: '2030-07-16T04:00:00Z',
+			end: '2030-07-16T10:00:00Z',
+			options: { timeFormat },
+		});
+		expect(api('PUT /v2/device/2/maintenance')[0].body).toMatchObject({ start, end: start + 6 * 3600 * (timeFormat === 'seconds' ? 1 : 1000) });
 	});
 
 	it('reads a time without offset in the workflow\'s time zone, and takes features as JSON text', async () => {
@@ -237,8 +252,8 @@ describe('Device', () => {
 		);
 		expect(api('PUT /v2/device/2/maintenance')[0].body).toMatchObject({
 			disabledFeatures: ['TASKS'],
-			start: Date.UTC(2030, 0, 10, 21) / 1000,
-			end: Date.UTC(2030, 0, 11, 1) / 1000,
+			start: '2030-01-10T21:00:00.000Z',
+			end: '2030-01-11T01:00:00.000Z',
 		});
 	});
 

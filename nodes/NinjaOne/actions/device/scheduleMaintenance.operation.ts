@@ -7,6 +7,8 @@ import type { NinjaOneClient } from '../../transport';
 import { deviceIdField } from '../fields';
 
 const FEATURES = ['ALERTS', 'PATCHING', 'AVSCANS', 'TASKS'] as const;
+/** NinjaOne's spec types start/end as numbers but reads an ISO 8601 string or epoch milliseconds. */
+const TIME_FORMATS = ['iso', 'seconds', 'milliseconds'] as const;
 
 const properties: INodeProperties[] = [
 	deviceIdField(),
@@ -52,16 +54,17 @@ const properties: INodeProperties[] = [
 			description: 'Why the device is in maintenance',
 		},
 		{
-			displayName: 'Timestamp Unit',
-			name: 'epochUnit',
+			displayName: 'Time Format',
+			name: 'timeFormat',
 			type: 'options',
 			options: [
-				{ name: 'Seconds', value: 'seconds' },
-				{ name: 'Milliseconds', value: 'milliseconds' },
+				{ name: 'Epoch Milliseconds', value: 'milliseconds' },
+				{ name: 'Epoch Seconds', value: 'seconds' },
+				{ name: 'ISO 8601', value: 'iso' },
 			],
-			default: 'seconds',
+			default: 'iso',
 			description:
-				'Unit of the epoch numbers sent as start and end. NinjaOne\'s timestamps are epoch seconds; switch only if your instance reads milliseconds.',
+				'How start and end are sent. ISO 8601 (UTC, e.g. 2026-07-16T04:00:00.000Z) carries no unit to get wrong; an epoch number read in the wrong unit puts the window in 1970 or thousands of years ahead.',
 		},
 	]),
 ];
@@ -83,8 +86,8 @@ export async function execute(this: IExecuteFunctions, inputs: ItemInputs, clien
 	if (end <= (start ?? Date.now())) {
 		inputs.fail('End', start === undefined ? 'must be in the future' : 'must be after Start');
 	}
-	const unit = inputs.choice('options.epochUnit', 'Timestamp Unit', ['seconds', 'milliseconds'] as const, false);
-	const epoch = (ms: number) => (unit === 'milliseconds' ? ms : ms / 1000);
+	const format = inputs.choice('options.timeFormat', 'Time Format', TIME_FORMATS, false) ?? 'iso';
+	const epoch = (ms: number) => (format === 'iso' ? new Date(ms).toISOString() : format === 'milliseconds' ? ms : ms / 1000);
 
 	const body: IDataObject = { disabledFeatures: [...new Set(features)], end: epoch(end) };
 	if (start !== undefined) body.start = epoch(start);
