@@ -6,7 +6,7 @@
 # n8n 2.x runs under Node 24, n8n 1.x under Node 22 (its isolated-vm has binaries for 22 and 24 only,
 # and 1.x asks for Node <= 22); scripts/use-node.sh fetches that Node into .tools/. The result is
 # <cache>/n8n-<version>/node_modules/.bin/n8n and <cache>/n8n-<version>/.node-bin, the folder of the
-# Node that runs it; a `.installed` stamp marks a finished install, so a second call returns at once
+# Node that runs it (kept in the cache too); a `.installed` stamp marks a finished install, so a second call returns at once
 # and a broken half-install is redone.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -15,17 +15,20 @@ case "$version" in
 1.*) node_major=22 ;;
 *) node_major=24 ;;
 esac
+cache="${N8N_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/n8n-nodes-ninjaone-nexthink}"
 if [ "${_N8N_INSTALL_UNDER_NODE:-}" != "$node_major" ]; then
 	export _N8N_INSTALL_UNDER_NODE="$node_major"
+	# The Node that runs this n8n lives in the cache beside it, not in a checkout that may go away.
+	export NODE_TOOLS_DIR="$cache/node$node_major"
 	exec bash "$repo/scripts/use-node.sh" "$node_major" bash "${BASH_SOURCE[0]}" "$@"
 fi
-cache="${N8N_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/n8n-nodes-ninjaone-nexthink}"
 dir="$cache/n8n-$version"
 stamp="$dir/.installed"
 mkdir -p "$cache"
 exec 9>"$cache/.install-$version.lock"
 flock 9 # one install at a time (dev and e2e started together wait for each other)
 if [ -f "$stamp" ] && [ -x "$dir/node_modules/.bin/n8n" ]; then
+	dirname "$(command -v node)" >"$dir/.node-bin" # the same major as at install time
 	echo "$dir"
 	exit 0
 fi

@@ -12,6 +12,8 @@ case "$major" in
 22) want=22.23.3 tools="$here/.tools/node22" ;;
 *) echo "use-node.sh: no pinned Node $major" >&2; exit 2 ;;
 esac
+# NODE_TOOLS_DIR: where to keep the fetched Node instead (install-n8n.sh keeps it beside the n8n it runs).
+tools="${NODE_TOOLS_DIR:-$tools}"
 have=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
 # Node 24 may be newer on the machine; n8n 1.x needs exactly 22.
 if { [ "$major" = 24 ] && [ "$have" -lt 24 ]; } || { [ "$major" != 24 ] && [ "$have" != "$major" ]; }; then
