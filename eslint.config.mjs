@@ -1,23 +1,32 @@
-// Lint. The shipped code (nodes/, credentials/, package.json) gets n8n's own configuration from
-// @n8n/node-cli, unchanged: the rules of `n8n-node lint` and of n8n's verification scanner.
-// Tests and tooling (test/, simulator/, sandbox/, bench/, scripts/) are not shipped and may use
-// timers, the file system and child processes, which n8n's Cloud rules forbid; they get the
-// TypeScript rules instead. Why package.json's "strict" is false: see the README (Development).
-import { config as n8nNodeConfig } from '@n8n/node-cli/eslint';
+// Lint. The shipped code (nodes/, credentials/, package.json) gets the configuration n8n's
+// verification scanner lints community packages with (@n8n/scan-community-package's
+// buildScanConfig: n8n's community-node rules with the Cloud restrictions and the nodes,
+// credentials and community rule sets), unchanged. Tests and tooling (test/, simulator/, sandbox/,
+// bench/, scripts/) are not shipped and may use timers, the file system and child processes, which
+// the Cloud rules forbid; they, like everything, get the TypeScript rules. See the README (Development).
+import { buildScanConfig } from '@n8n/scan-community-package/scanner/scanner.mjs';
 import tseslint from 'typescript-eslint';
 
 const TOOLING = ['test/**', 'simulator/**', 'sandbox/**', 'bench/**', 'scripts/**'];
+const scanConfig = await buildScanConfig();
 
 export default tseslint.config(
 	{ ignores: ['dist/**', 'node_modules/**', '.tools/**', '.cache/**', 'coverage/**', 'test-output/**', '**/*.js', '**/*.mjs'] },
-	// n8n's blocks that name files keep them and skip the tooling; the others register plugins.
-	...n8nNodeConfig.map((block) => (block.files ? { ...block, ignores: [...(block.ignores ?? []), ...TOOLING] } : block)),
 	{
-		files: TOOLING.map((glob) => `${glob.slice(0, -3)}/**/*.ts`),
+		files: ['**/*.ts'],
 		extends: [tseslint.configs.recommended],
 		rules: {
 			'@typescript-eslint/no-explicit-any': 'off',
 			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
 		},
 	},
+	// The scanner's blocks apply to the shipped code only; a block naming no files registers plugins
+	// or applies to every file the scanner lints, so it is given the shipped files.
+	...scanConfig.map((block) =>
+		block.files
+			? { ...block, ignores: [...(block.ignores ?? []), ...TOOLING] }
+			: block.rules
+				? { ...block, files: ['nodes/**/*.ts', 'credentials/**/*.ts', 'package.json'] }
+				: block,
+	),
 );

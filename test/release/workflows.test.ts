@@ -45,7 +45,7 @@ describe('.github/workflows/publish.yml', () => {
 	it('tests and scans before it publishes with provenance, by trusted publishing or NPM_TOKEN', () => {
 		expect(npmScripts(steps)).toEqual(['test', 'scan', 'release']);
 		for (const script of npmScripts(steps)) expect(pkg.scripts[script]).toBeDefined();
-		expect(pkg.scripts.release).toBe('n8n-node release');
+		expect(pkg.scripts.release).toBe('npx --yes @n8n/node-cli@0.48.3 release');
 		const release = steps[steps.length - 1];
 		expect(release.env).toMatchObject({ NPM_CONFIG_PROVENANCE: 'true', NPM_TOKEN: '${{ secrets.NPM_TOKEN }}' });
 		expect(steps.find((s) => s.uses?.startsWith('actions/setup-node'))?.with).toMatchObject({
