@@ -16,7 +16,7 @@ afterEach(() => expect(f.sim.violations).toEqual([]));
 
 const activeUids = async () => {
 	const run = await f.run({ resource: 'alert', operation: 'listActive', returnAll: true, filters: {} });
-	return run.json.map((j) => (j.result as IDataObject).uid);
+	return run.json.map((j) => String((j.result as IDataObject).uid));
 };
 
 describe('Alert', () => {
