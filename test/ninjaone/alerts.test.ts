@@ -1,18 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { NinjaOneFixture } from './fixture';
+import { simulatorSuite } from './suite';
 
 /* Alert > Reset and Reset With Activity Data in n8n's engine against the spec-checking simulator:
    a reset alert leaves the active alerts. */
 
-const f = new NinjaOneFixture({ organizations: 3, devices: 30 });
-beforeAll(async () => void (await f.start()));
-afterAll(async () => await f.stop());
-beforeEach(() => {
-	f.sim.seed({ organizations: 3, devices: 30 });
-	f.sim.server.reset();
-});
-afterEach(() => expect(f.sim.violations).toEqual([]));
+const f = simulatorSuite();
 
 const activeUids = async () => {
 	const run = await f.run({ resource: 'alert', operation: 'listActive', returnAll: true, filters: {} });
