@@ -322,7 +322,8 @@ export class NinjaOneSim {
 				const device = this.device(String(a.deviceId));
 				return (!sourceType || a.sourceType === sourceType) && (!device || filter(device));
 			});
-			return { status: 200, body: list };
+			// Each alert carries its device (with its organization), as NinjaOne's do.
+			return { status: 200, body: list.map((a) => ({ ...a, ...this.alertDevice(a) })) };
 		},
 		// --- Alert resets (issue 10) ---
 		'DELETE /v2/alert/{uid}': (_r, p) => this.resetAlert(p.uid),
@@ -336,6 +337,11 @@ export class NinjaOneSim {
 			return { status: 200, body: { url: `${this.url}/installers/${p.id}/${p.location_id}/agent.${ext}` } };
 		},
 	};
+
+	private alertDevice(alert: Obj): Obj {
+		const device = this.device(String(alert.deviceId));
+		return device ? { device: brief(device) } : {};
+	}
 
 	/** A reset alert leaves the active alerts. */
 	private resetAlert(uid: string, activityData?: unknown): SimResponse {
