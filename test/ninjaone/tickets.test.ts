@@ -1,8 +1,12 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
+
 import { LoadOptionsContext } from 'n8n-core';
 import type { IDataObject, INode, INodeParameters, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
 import { NinjaOne } from '../../nodes/NinjaOne/NinjaOne.node';
+import { NINJAONE_SEED } from '../../sandbox/sandbox';
 import { nodeTypes } from '../harness/nodeTypes';
 import { CREDENTIAL, NINJA_TYPE } from './fixture';
 import { simulatorSuite } from './suite';
@@ -400,5 +404,28 @@ describe('Ticket pickers and tenant lists in the editor', () => {
 		const { load } = editor({ resource: 'ticket', operation: 'create' }, 'parameters.additionalFields.requesterUid');
 		expect(await load('getTicketRequesters')).toHaveLength(455);
 		expect(api('GET /v2/ticketing/app-user-contact').map((r) => r.query.get('anchorNaturalId'))).toEqual([null, '1194', '1394', '1449']);
+	});
+});
+
+describe('the alerts-to-tickets example', () => {
+	const example = JSON.parse(readFileSync(join(__dirname, '../../examples/ninjaone-alerts-to-tickets.json'), 'utf8'));
+	const node = (name: string) => example.nodes.find((n: IDataObject) => n.name === name).parameters as INodeParameters;
+
+	it('opens a valid ticket on each sandbox alert\'s organization and device, named so that the board shows it has one', async () => {
+		f.sim.seed(NINJAONE_SEED);
+		const alerts = await f.run(node('Active alerts'));
+		const items = alerts.json;
+		expect(items.length).toBeGreaterThan(10);
+		const opened = await f.run({ ...node('Open ticket'), requestInterval: 0 }, items);
+		const tickets = results(opened.json);
+		expect(tickets).toHaveLength(items.length);
+		for (const [i, item] of items.entries()) {
+			const alert = item.result as IDataObject;
+			expect(tickets[i]).toMatchObject({ nodeId: alert.deviceId, clientId: (alert.device as IDataObject).organizationId, type: 'INCIDENT' });
+			expect(String(tickets[i].subject).endsWith(`[alert ${alert.uid}]`)).toBe(true);
+		}
+		const board = await f.run(node('Tickets on the Alerts board'));
+		const subjects = results(board.json).map((t) => String(t.subject));
+		expect(items.every((item) => subjects.some((subject) => subject.includes(`[alert ${(item.result as IDataObject).uid}]`)))).toBe(true);
 	});
 });
