@@ -119,7 +119,8 @@ async function startNinjaOne(port: number): Promise<{ sim: NinjaOneSim; api: San
 			url,
 			summary:
 				`${sim.organizations.size} organizations, ${sim.devices.length} devices (${pending} pending approval, ` +
-				`${windows} with Windows services, ${inMaintenance} in maintenance), ${sim.alerts.length} active alerts`,
+				`${windows} with Windows services, ${inMaintenance} in maintenance), ${sim.alerts.length} active alerts, ` +
+				`${sim.ticketing.tickets.size} tickets on ${sim.ticketing.boards.length} boards`,
 			credentials: [
 				{ ...CREDENTIALS.ninjaOne, type: 'ninjaOneOAuth2Api', data: { ...common, grantType: 'clientCredentials' } },
 				{

@@ -1,5 +1,6 @@
 import { randomUUID } from 'crypto';
 
+import { NinjaOneTicketing } from './ninjaoneTicketing';
 import { type Allowance, contract, type OpenApiSpec, type Schema } from './openapi';
 import { TokenIssuer } from './oauth';
 import { type SimRequest, type SimResponse, SimServer } from './server';
@@ -50,6 +51,13 @@ export class NinjaOneSim {
 	reboots: Obj[] = [];
 	scriptRuns: Obj[] = [];
 	serviceControls: Obj[] = [];
+	/** Alerts reset through the API, with the activity data sent along (if any). */
+	alertResets: Obj[] = [];
+	/** Boards, statuses, forms, attributes, users and tickets (simulator/ninjaoneTicketing.ts). */
+	readonly ticketing = new NinjaOneTicketing({
+		organizationExists: (id) => this.organizations.has(id),
+		deviceOf: (id) => this.device(String(id)),
+	});
 	private nextOrgId = 1;
 	private nextLocationId = 1;
 
@@ -126,6 +134,8 @@ export class NinjaOneSim {
 				});
 			}
 		}
+		this.alertResets = [];
+		this.ticketing.seed();
 	}
 
 	/** Many devices at once, for the benchmarks: lean rows, ids 1..count. */
@@ -165,7 +175,7 @@ export class NinjaOneSim {
 			return this.error(400, 'SPEC_VIOLATION', message);
 		}
 		const route = `${op.method} ${op.template}`;
-		const handler = this.routes[route];
+		const handler = this.routes[route] ?? this.ticketing.routes[route];
 		if (!handler) return this.error(501, 'NOT_SIMULATED', `${route} is not simulated`);
 		return handler(request, params, token.grant);
 	}
@@ -325,8 +335,13 @@ export class NinjaOneSim {
 				const device = this.device(String(a.deviceId));
 				return (!sourceType || a.sourceType === sourceType) && (!device || filter(device));
 			});
-			return { status: 200, body: list };
+			// Each alert carries its device (with its organization), as NinjaOne's do.
+			return { status: 200, body: list.map((a) => ({ ...a, ...this.alertDevice(a) })) };
 		},
+		// --- Alert resets (issue 10) ---
+		'DELETE /v2/alert/{uid}': (_r, p) => this.resetAlert(p.uid),
+		'POST /v2/alert/{uid}/reset': (r, p) => this.resetAlert(p.uid, r.body),
+		// --- end of alert resets ---
 		'GET /v2/organization/{id}/location/{location_id}/installer/{installer_type}': (_r, p) => {
 			const org = this.organizations.get(Number(p.id));
 			const location = org?.locations.find((l: Obj) => l.id === Number(p.location_id));
@@ -335,6 +350,20 @@ export class NinjaOneSim {
 			return { status: 200, body: { url: `${this.url}/installers/${p.id}/${p.location_id}/agent.${ext}` } };
 		},
 	};
+
+	private alertDevice(alert: Obj): Obj {
+		const device = this.device(String(alert.deviceId));
+		return device ? { device: brief(device) } : {};
+	}
+
+	/** A reset alert leaves the active alerts. */
+	private resetAlert(uid: string, activityData?: unknown): SimResponse {
+		const alert = this.alerts.find((a) => a.uid === uid);
+		if (!alert) return this.error(404, 'ALERT_NOT_FOUND', `Alert ${uid} not found`);
+		this.alerts = this.alerts.filter((a) => a !== alert);
+		this.alertResets.push({ uid, deviceId: alert.deviceId, ...(activityData !== undefined ? { activityData } : {}) });
+		return { status: 204 };
+	}
 
 	private device(id: string): Obj | undefined {
 		const n = Number(id);

@@ -262,7 +262,8 @@ export class OpenApiSpec {
 				break;
 			case 'object':
 			case undefined: {
-				if (schema.type === undefined && !schema.properties) break;
+				// An object schema that declares no properties is free-form (JSON Schema), e.g. activity data.
+				if (!schema.properties && schema.additionalProperties === undefined) break;
 				if (typeof value !== 'object' || Array.isArray(value)) return void problems.push(`${where} must be an object`);
 				const props = schema.properties ?? {};
 				for (const [key, entry] of Object.entries(value as Record<string, unknown>)) {

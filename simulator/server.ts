@@ -116,6 +116,8 @@ export class SimServer {
 				}
 			} else if (type.includes('x-www-form-urlencoded')) {
 				body = Object.fromEntries(new URLSearchParams(rawBody));
+			} else if (type.includes('multipart/form-data')) {
+				body = parseMultipart(rawBody, type) ?? rawBody;
 			} else body = rawBody;
 		}
 		const request: SimRequest = {
@@ -209,4 +211,33 @@ function matches(route: string | RegExp, key: string): boolean {
 
 export function delay(ms: number): Promise<void> {
 	return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * A multipart/form-data body as an object of its parts: JSON parts parsed, others as text.
+ * Undefined when the body does not follow the boundary of its Content-Type.
+ */
+export function parseMultipart(rawBody: string, contentType: string): Record<string, unknown> | undefined {
+	const boundary = /boundary="?([^";]+)"?/i.exec(contentType)?.[1];
+	if (!boundary || !rawBody.startsWith(`--${boundary}`)) return undefined;
+	const parts: Record<string, unknown> = {};
+	for (const chunk of rawBody.split(`--${boundary}`).slice(1)) {
+		if (chunk.startsWith('--')) break;
+		const split = chunk.indexOf('\r\n\r\n');
+		if (split < 0) return undefined;
+		const head = chunk.slice(0, split);
+		const content = chunk.slice(split + 4).replace(/\r\n$/, '');
+		const name = /name="([^"]*)"/i.exec(head)?.[1];
+		if (name === undefined) return undefined;
+		let value: unknown = content;
+		if (/content-type:\s*application\/json/i.test(head)) {
+			try {
+				value = JSON.parse(content);
+			} catch {
+				value = content;
+			}
+		}
+		parts[name] = value;
+	}
+	return parts;
 }

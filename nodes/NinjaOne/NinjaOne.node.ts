@@ -4,6 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { requestIntervalProperty, requestTimeoutProperty } from '../shared/descriptions';
 import { runOperations } from '../shared/router';
 import { operations, resources } from './actions/operations';
+import { ticketingListSearch, ticketingLoadOptions } from './methods/ticketing';
 import { CREDENTIAL_TYPE, ninjaOneClient } from './transport';
 
 export class NinjaOne implements INodeType {
@@ -14,7 +15,7 @@ export class NinjaOne implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Manage NinjaOne (formerly NinjaRMM) organizations, devices, services, scripts, alerts and installers',
+		description: 'Manage NinjaOne (formerly NinjaRMM) organizations, devices, services, scripts, alerts, tickets and installers',
 		defaults: { name: 'NinjaOne' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -33,6 +34,7 @@ export class NinjaOne implements INodeType {
 					{ name: 'Location', value: 'location' },
 					{ name: 'Organization', value: 'organization' },
 					{ name: 'Script', value: 'script' },
+					{ name: 'Ticket', value: 'ticket' },
 					{ name: 'Windows Service', value: 'windowsService' },
 				],
 				default: 'device',
@@ -43,10 +45,16 @@ export class NinjaOne implements INodeType {
 			...resources.location.description,
 			...resources.organization.description,
 			...resources.script.description,
+			...resources.ticket.description,
 			...resources.windowsService.description,
 			requestIntervalProperty,
 			requestTimeoutProperty,
 		],
+	};
+
+	methods = {
+		loadOptions: { ...ticketingLoadOptions },
+		listSearch: { ...ticketingListSearch },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

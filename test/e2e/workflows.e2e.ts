@@ -183,6 +183,34 @@ test('remediation on the classic Portal: one run through the Engines, one status
 	expect(statuses.map((s) => s.status).sort()).toEqual(['not_connected', 'ok']);
 });
 
+test('alerts to tickets: one ticket per new alert on the Alerts board, linked to its device; the next run opens none', async () => {
+	const ninja = sandbox.ninjaOne;
+	const alerts = [...ninja.alerts];
+	expect(alerts.length).toBeGreaterThan(0);
+	const before = new Set(ninja.ticketing.tickets.keys());
+
+	const run = await n8n.execute('exNinjaTickets01');
+
+	expect(run.status).toBe('success');
+	expect(outputOf(run, 'Alerts without a ticket')).toHaveLength(alerts.length);
+	const opened = envelopes(outputOf(run, 'Open ticket'));
+	expect(opened).toHaveLength(alerts.length);
+	expect(opened.every((e) => !e.has_error)).toBe(true);
+	const created = [...ninja.ticketing.tickets.values()].filter((t) => !before.has(t.id));
+	expect(created).toHaveLength(alerts.length);
+	for (const alert of alerts) {
+		const ticket = created.find((t) => t.subject.endsWith(`[alert ${alert.uid}]`));
+		const device = ninja.devices.find((d) => d.id === alert.deviceId)!;
+		expect(ticket).toMatchObject({ nodeId: alert.deviceId, clientId: device.organizationId, type: 'INCIDENT', ticketFormId: 2, status: { statusId: 1000 } });
+		expect(ninja.ticketing.logEntries.get(ticket!.id)![0]).toMatchObject({ type: 'DESCRIPTION', publicEntry: false });
+	}
+	// The new tickets are on the Alerts board: a second run finds every alert has one.
+	const again = await n8n.execute('exNinjaTickets01');
+	expect(again.status).toBe('success');
+	expect(outputOf(again, 'Alerts without a ticket')).toHaveLength(0);
+	expect(ninja.ticketing.tickets.size).toBe(before.size + alerts.length);
+});
+
 test('writes change the sandbox: devices approved in one node are gone from the next list of pending devices', async () => {
 	const ninja = sandbox.ninjaOne;
 	const pending = ninja.devices.filter((d) => d.approvalStatus === 'PENDING').map((d) => d.id);

@@ -40,6 +40,11 @@ const families: Record<string, Family> = {
 		parameters: { resource: 'device', operation: 'reboot', deviceId: '={{ $json.id }}', mode: 'NORMAL' },
 		route: 'POST /v2/device/2/',
 	},
+	'multipart write (ticket comment)': {
+		method: 'POST',
+		parameters: { resource: 'ticket', operation: 'addComment', ticketId: '={{ $json.id }}', comment: 'Looked at it', public: false },
+		route: 'POST /v2/ticketing/ticket/2/',
+	},
 	'replace (schedule maintenance)': {
 		method: 'PUT',
 		parameters: { resource: 'device', operation: 'scheduleMaintenance', deviceId: '={{ $json.id }}', disabledFeatures: ['ALERTS'], end: inTwoHours },
@@ -71,7 +76,7 @@ describe.each(Object.entries(families))('%s', (_name, family) => {
 		expectNothingSentTwice(
 			f.sim.server.log,
 			(r) => (r.method === 'POST' && r.pathname.startsWith('/v2/') ? `${r.method} ${r.pathname}` : undefined),
-			new Set(fault.status === 429 ? ['POST /v2/device/2/reboot/NORMAL'] : []),
+			new Set(fault.status === 429 ? ['POST /v2/device/2/reboot/NORMAL', 'POST /v2/ticketing/ticket/2/comment'] : []),
 		);
 		expectNoSecrets([run], f.secrets());
 	});

@@ -105,6 +105,46 @@ const targets: Record<string, Target> = {
 		fields: ['filters.sourceType', 'filters.df', 'filters.lang', 'filters.tz', 'limit', 'returnAll'],
 		endpoints: ['GET /v2/alerts'],
 	},
+	'alert reset': {
+		base: { resource: 'alert', operation: 'reset', alertUid: '3f1c2a9e-6b7d-4c1e-9f2a-0b1c2d3e4f50' },
+		fields: ['alertUid'],
+		endpoints: ['DELETE /v2/alert/{uid}'],
+	},
+	'alert reset with activity data': {
+		base: { resource: 'alert', operation: 'resetWithActivityData', alertUid: '3f1c2a9e-6b7d-4c1e-9f2a-0b1c2d3e4f50', activityData: '{"by": "n8n"}' },
+		fields: ['alertUid', 'activityData'],
+		endpoints: ['POST /v2/alert/{uid}/reset'],
+	},
+	'ticket create': {
+		base: { resource: 'ticket', operation: 'create', organizationId: '1', ticketFormId: 1, status: '1000', subject: 'S', description: 'D', additionalFields: {} },
+		fields: ['organizationId', 'ticketFormId', 'status', 'subject', 'description', 'additionalFields.nodeId', 'additionalFields.locationId', 'additionalFields.type', 'additionalFields.priority', 'additionalFields.severity', 'additionalFields.requesterUid', 'additionalFields.assignedAppUserId', 'additionalFields.tags', 'additionalFields.ccEmails', 'additionalFields.followupTime', 'additionalFields.parentTicketId', 'additionalFields.attributes', 'additionalFields.descriptionPublic'],
+		endpoints: ['GET /v2/ticketing/statuses', 'POST /v2/ticketing/ticket'],
+	},
+	'ticket get': {
+		base: { resource: 'ticket', operation: 'get', ticketId: '1' },
+		fields: ['ticketId'],
+		endpoints: ['GET /v2/ticketing/ticket/{ticketId}'],
+	},
+	'ticket update': {
+		base: { resource: 'ticket', operation: 'update', ticketId: '1', updateFields: { priority: 'LOW' } },
+		fields: ['ticketId', 'updateFields.status', 'updateFields.subject', 'updateFields.organizationId', 'updateFields.ticketFormId', 'updateFields.priority', 'updateFields.attributes', 'updateFields.tags'],
+		endpoints: ['GET /v2/ticketing/statuses', 'GET /v2/ticketing/ticket/{ticketId}', 'PUT /v2/ticketing/ticket/{ticketId}'],
+	},
+	'ticket add comment': {
+		base: { resource: 'ticket', operation: 'addComment', ticketId: '1', comment: 'C', public: true, options: {} },
+		fields: ['ticketId', 'comment', 'public', 'options.timeTracked', 'options.isHtml', 'options.duplicateInIncidents'],
+		endpoints: ['POST /v2/ticketing/ticket/{ticketId}/comment'],
+	},
+	'ticket log entries': {
+		base: { resource: 'ticket', operation: 'getLogEntries', ticketId: '1', returnAll: true, filters: {} },
+		fields: ['ticketId', 'filters.type', 'limit', 'returnAll'],
+		endpoints: ['GET /v2/ticketing/ticket/{ticketId}/log-entry'],
+	},
+	'ticket get many': {
+		base: { resource: 'ticket', operation: 'getMany', boardId: '1', returnAll: true, filters: {}, options: {} },
+		fields: ['boardId', 'limit', 'filters.searchCriteria', 'filters.sortBy', 'filters.sortDirection', 'filters.conditions', 'options.includeColumns', 'options.pageSize'],
+		endpoints: ['POST /v2/ticketing/trigger/board/{boardId}/run'],
+	},
 	'installer': {
 		base: { resource: 'installer', operation: 'generate', organizationId: '1', locationId: '1', installerType: 'WINDOWS_MSI' },
 		fields: ['organizationId', 'locationId', 'installerType'],

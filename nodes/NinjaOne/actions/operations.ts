@@ -6,9 +6,10 @@ import * as installer from './installer/Installer.resource';
 import * as location from './location/Location.resource';
 import * as organization from './organization/Organization.resource';
 import * as script from './script/Script.resource';
+import * as ticket from './ticket/Ticket.resource';
 import * as windowsService from './windowsService/WindowsService.resource';
 
-export const resources = { alert, device, installer, location, organization, script, windowsService };
+export const resources = { alert, device, installer, location, organization, script, ticket, windowsService };
 
 export const operations: OperationMap<NinjaOneClient> = Object.fromEntries(
 	Object.entries(resources).map(([name, resource]) => [name, resource.operations]),

@@ -1,0 +1,66 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { isJsonObject } from '../../../shared/envelope';
+import type { RequestContext } from '../../../shared/request';
+import type { NinjaOneClient } from '../../transport';
+
+/* The tenant's ticketing reads that both the operations and the editor's lists use. */
+
+async function listOf(ctx: RequestContext, client: NinjaOneClient, path: string, qs?: IDataObject): Promise<IDataObject[]> {
+	const answer = await client.call(ctx, 'GET', path, { qs });
+	if (!Array.isArray(answer)) throw new Error(`NinjaOne answered ${path} with something other than a list`);
+	return answer.filter(isJsonObject) as IDataObject[];
+}
+
+export const listBoards = async (ctx: RequestContext, client: NinjaOneClient) => await listOf(ctx, client, '/v2/ticketing/trigger/boards');
+export const listStatuses = async (ctx: RequestContext, client: NinjaOneClient) => await listOf(ctx, client, '/v2/ticketing/statuses');
+export const listForms = async (ctx: RequestContext, client: NinjaOneClient) => await listOf(ctx, client, '/v2/ticketing/ticket-form');
+export const listAttributes = async (ctx: RequestContext, client: NinjaOneClient) => await listOf(ctx, client, '/v2/ticketing/attributes');
+
+/** The body of a board run: NinjaOne's TicketBoardScrollingRequest. */
+export interface BoardQuery {
+	searchCriteria?: string;
+	sortBy?: IDataObject[];
+	filters?: IDataObject[];
+	includeColumns?: string[];
+}
+
+/** One page of a board's tickets, and the cursor of the next. */
+export async function runBoardPage(
+	ctx: RequestContext,
+	client: NinjaOneClient,
+	boardId: number,
+	query: BoardQuery,
+	pageSize: number,
+	lastCursorId?: number,
+): Promise<{ rows: IDataObject[]; next?: number }> {
+	const path = `/v2/ticketing/trigger/board/${boardId}/run`;
+	const body: IDataObject = { ...query, pageSize };
+	if (lastCursorId !== undefined) body.lastCursorId = lastCursorId;
+	const answer = await client.call(ctx, 'POST', path, { body });
+	if (!isJsonObject(answer) || !Array.isArray(answer.data)) throw new Error(`NinjaOne answered ${path} without a list of tickets ("data")`);
+	const metadata = isJsonObject(answer.metadata) ? answer.metadata : {};
+	const next = typeof metadata.lastCursorId === 'number' ? metadata.lastCursorId : undefined;
+	return { rows: answer.data as IDataObject[], next };
+}
+
+/** Technicians, end users and contacts of the tenant, paged by `anchorNaturalId`. */
+export async function listPeoplePage(
+	ctx: RequestContext,
+	client: NinjaOneClient,
+	qs: IDataObject,
+	pageSize: number,
+	anchor?: number,
+): Promise<{ rows: IDataObject[]; next?: number }> {
+	const rows = await listOf(ctx, client, '/v2/ticketing/app-user-contact', { ...qs, pageSize, ...(anchor ? { anchorNaturalId: anchor } : {}) });
+	const last = rows[rows.length - 1];
+	const next = last === undefined ? undefined : Number(last.naturalId ?? last.id);
+	return { rows, next: Number.isSafeInteger(next) ? next : undefined };
+}
+
+/** A person as the editor shows them. */
+export function personName(person: IDataObject): string {
+	const name = [person.firstName, person.lastName].filter((part) => typeof part === 'string' && part !== '').join(' ');
+	const email = typeof person.email === 'string' && person.email !== '' ? ` <${person.email}>` : '';
+	return `${name || String(person.uid)}${email}`;
+}
