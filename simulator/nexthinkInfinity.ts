@@ -231,8 +231,6 @@ export const INFINITY_USERS = [
 /** Device UIDs of the seeded devices (Nexthink's own, not the Collector's). */
 export const deviceUid = (index: number): string => `d0000000-0000-4000-8000-${String(index + 1).padStart(12, '0')}`;
 
-const DEPENDENCIES = ['USER', 'DEVICE', 'USER_AND_DEVICE', 'NONE'];
-
 function workflow(id: string, name: string, dependency: string, triggers: string[], waitsForEvent: boolean, status = 'ACTIVE'): Obj {
 	return {
 		id,

@@ -39,9 +39,9 @@ export function readParameters(inputs: ItemInputs, name: string, label: string):
 	return map;
 }
 
-/** How a list parameter may be given, for its description. */
-export const LIST_HINT =
-	'A list from an expression, a JSON array, or text separated by commas or new lines; duplicates are sent once.';
+/** A list parameter's description: what it holds, then how it may be given. */
+export const listDescription = (what: string): string =>
+	`${what} A list from an expression, a JSON array, or text separated by commas or new lines; duplicates are sent once.`;
 
 export const devicesField = (
 	name: string,
@@ -56,7 +56,7 @@ export const devicesField = (
 	default: '',
 	required: true,
 	placeholder,
-	description: `${description}. ${LIST_HINT}`,
+	description: listDescription(`${description}.`),
 });
 
 /** At least one device, each once, in the order given. */

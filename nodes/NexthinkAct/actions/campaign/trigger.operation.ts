@@ -7,7 +7,7 @@ import { isJsonObject } from '../../../shared/envelope';
 import type { ItemInputs } from '../../../shared/inputs';
 import type { NexthinkClient } from '../../transport';
 import {
-	LIST_HINT,
+	listDescription,
 	maxPerRequestOption,
 	parametersField,
 	readIdentifiers,
@@ -39,7 +39,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'S-1-5-21-1004336348-1177238915-682003330-512',
-		description: `The security ID of each user the campaign is sent to (NQL: user.sid). ${LIST_HINT}`,
+		description: listDescription('The security ID of each user the campaign is sent to (NQL: user.sid).'),
 	},
 	{
 		displayName: 'Expires In (Minutes)',

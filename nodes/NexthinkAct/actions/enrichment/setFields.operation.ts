@@ -6,7 +6,7 @@ import { forOperation } from '../../../shared/display';
 import { isJsonObject } from '../../../shared/envelope';
 import { type ItemInputs, show } from '../../../shared/inputs';
 import type { NexthinkClient } from '../../transport';
-import { LIST_HINT, maxPerRequestOption, readIdentifiers, readMaxPerRequest } from '../fields';
+import { listDescription, maxPerRequestOption, readIdentifiers, readMaxPerRequest } from '../fields';
 
 /** The Enrichment API takes at most this many objects per request. */
 const MAX_OBJECTS = 10_000;
@@ -35,7 +35,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'LAPTOP-ALICE, LAPTOP-BOB',
-		description: `The objects to enrich, each named by the identifier above; all get the same field values. ${LIST_HINT}`,
+		description: listDescription('The objects to enrich, each named by the identifier above; all get the same field values.'),
 	},
 	{
 		displayName: 'Fields',

@@ -25,7 +25,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Execute by External IDs',
 				value: 'executeByExternalIds',
-				action: 'Execute a workflow by external IDs',
+				action: 'Execute a workflow by external identifiers',
 				description: 'Trigger a workflow on devices by name, Collector UID or UID, and/or users by SID, UPN or UID',
 			},
 			{

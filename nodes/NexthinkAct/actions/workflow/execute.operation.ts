@@ -4,7 +4,7 @@ import { optionsCollection } from '../../../shared/descriptions';
 import { forOperation } from '../../../shared/display';
 import type { ItemInputs } from '../../../shared/inputs';
 import type { NexthinkClient } from '../../transport';
-import { LIST_HINT, parametersField, readIdentifiers, USER_SID, UUID } from '../fields';
+import { listDescription, parametersField, readIdentifiers, USER_SID, UUID } from '../fields';
 import { executeWorkflow, maxTargetsOption } from './executions';
 import { readWorkflowId, workflowLocator } from './workflowLocator';
 
@@ -17,7 +17,7 @@ const properties: INodeProperties[] = [
 		typeOptions: { rows: 2 },
 		default: '',
 		placeholder: '6b5e8a04-9c1d-4f2e-8a3b-7d0c2e4f6a18, 1f2d...',
-		description: `The Collector ID of each target device (NQL: device.collector.uid). ${LIST_HINT}`,
+		description: listDescription('The Collector ID of each target device (NQL: device.collector.uid).'),
 	},
 	{
 		displayName: 'Users (SIDs)',
@@ -26,7 +26,7 @@ const properties: INodeProperties[] = [
 		typeOptions: { rows: 2 },
 		default: '',
 		placeholder: 'S-1-5-21-1004336348-1177238915-682003330-512',
-		description: `The security ID of each target user (NQL: user.sid). Give devices, users or both. ${LIST_HINT}`,
+		description: listDescription('The security ID of each target user (NQL: user.sid). Give devices, users or both.'),
 	},
 	parametersField('params', 'Parameters', 'Inputs of the workflow, sent as a JSON object {name: value} of texts'),
 	optionsCollection([maxTargetsOption]),

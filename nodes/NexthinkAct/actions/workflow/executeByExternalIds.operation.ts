@@ -4,7 +4,7 @@ import { optionsCollection } from '../../../shared/descriptions';
 import { forOperation } from '../../../shared/display';
 import type { ItemInputs } from '../../../shared/inputs';
 import type { NexthinkClient } from '../../transport';
-import { LIST_HINT, parametersField, readIdentifiers, USER_SID, USER_UPN, UUID } from '../fields';
+import { listDescription, parametersField, readIdentifiers, USER_SID, USER_UPN, UUID } from '../fields';
 import { executeWorkflow, maxTargetsOption, type Target } from './executions';
 import { readWorkflowId, workflowLocator } from './workflowLocator';
 
@@ -40,7 +40,7 @@ const properties: INodeProperties[] = [
 		typeOptions: { rows: 2 },
 		default: '',
 		placeholder: 'LAPTOP-ALICE, LAPTOP-BOB',
-		description: `The target devices. ${LIST_HINT}`,
+		description: listDescription('The target devices.'),
 	},
 	{
 		displayName: 'Users Identified By',
@@ -60,7 +60,7 @@ const properties: INodeProperties[] = [
 		typeOptions: { rows: 2 },
 		default: '',
 		placeholder: 'jane@company.com',
-		description: `The target users. Give devices, users or both. ${LIST_HINT}`,
+		description: listDescription('The target users. Give devices, users or both.'),
 	},
 	parametersField('params', 'Parameters', 'Inputs of the workflow, sent as a JSON object {name: value} of texts'),
 	optionsCollection([maxTargetsOption]),
