@@ -104,7 +104,7 @@ const targets: Record<string, Target> = {
 	'Enrichment set fields': {
 		api: 'infinity',
 		base: { resource: 'enrichment', operation: 'setFields', identification: 'device/device/name', objects: INFINITY_DEVICES[0].name, fields: { field: [{ name: 'device/device/#location', value: 'Geneva' }] }, options: {} },
-		fields: ['identification', 'objects', 'fields', 'options.domain', 'options.maxPerRequest'],
+		fields: ['identification', 'values', 'objects', 'fields', 'enrichments', 'options.domain', 'options.maxPerRequest'],
 		endpoints: ['POST /api/v1/enrichment/data/fields'],
 	},
 };

@@ -142,3 +142,36 @@ describe('Nexthink Infinity: Enrichment > Set Fields', () => {
 		expect(fixture.infinity.api.log).toHaveLength(requests);
 	});
 });
+
+describe('Nexthink Infinity: Enrichment > Set Fields, values per object', () => {
+	test('each object with its own fields, from a JSON list built by an expression, in one request', async () => {
+		const items = [{ name: alice.name, site: 'Geneva', seats: 3 }, { name: bob.name, site: 'Bern', seats: 1 }];
+		const run = await enrich({
+			values: 'perObject',
+			enrichments: `={{ ${JSON.stringify(items)}.map(i => ({ object: i.name, fields: { "device/device/#location": i.site, "device/device/#cost_center": i.seats } })) }}`,
+		});
+		expect(run.json).toHaveLength(1);
+		expect(bodies('POST /api/v1/enrichment/data/fields')).toEqual([
+			{
+				domain: 'n8n',
+				enrichments: items.map((item) => ({
+					identification: [{ name: 'device/device/name', value: item.name }],
+					fields: [{ name: 'device/device/#location', value: item.site }, { name: 'device/device/#cost_center', value: item.seats }],
+				})),
+			},
+		]);
+		expect(sim().enriched.get(`device/device/name=${bob.name}`)).toEqual({ 'device/device/#location': 'Bern', 'device/device/#cost_center': 1 });
+		expect(results(run)[0]).toMatchObject({ objects: 2, fields: ['device/device/#location', 'device/device/#cost_center'], status: 'success' });
+	});
+
+	test('a malformed list is named before any request', async () => {
+		const bad = (enrichments: unknown) => enrich({ values: 'perObject', enrichments: typeof enrichments === 'string' ? enrichments : JSON.stringify(enrichments) });
+		expect((await bad('[{"id": "A"')).json[0].error).toMatch(/^Objects and Values \(JSON\) \(item 0\): is not valid JSON/);
+		expect((await bad([{ fields: { 'device/device/#location': 'x' } }])).json[0].error).toBe('Objects and Values (JSON) (item 0): entry 0 has no "object" (the object\'s identifier)');
+		expect((await bad([{ object: 'A', fields: {} }])).json[0].error).toBe('Objects and Values (JSON) (item 0): entry 0 ("A") needs "fields": {name: value}, at least one');
+		expect((await bad([{ object: 'A', fields: { 'user/user/#vip': 1 } }])).json[0].error).toMatch(/^Objects and Values \(JSON\) \(item 0\): "user\/user\/#vip" is not a field of a device/);
+		expect((await bad([{ object: 'A', fields: { 'device/device/#location': 'x' } }, { object: 'A', fields: { 'device/device/#location': 'y' } }])).json[0].error).toBe('Objects and Values (JSON) (item 0): the object "A" is given twice');
+		expect((await bad([{ object: 'A', fields: { 'device/device/#location': { x: 1 } } }])).json[0].error).toBe('Objects and Values (JSON) (item 0): the value of "device/device/#location" must be text or a whole number, got {"x":1}');
+		expect(fixture.infinity.api.log).toHaveLength(0);
+	});
+});
