@@ -302,17 +302,22 @@ async function oursFanout(spec: ArmSpec, devices: string[]): Promise<Outcome> {
 	return { count: Number(result?.devices ?? 0), problems, keep: run, credentialMs: helper.spent };
 }
 
-/** The plain loop: a token, then each slice of devices POSTed in turn, starts one interval apart. */
-async function rawFanout(spec: ArmSpec, devices: string[]): Promise<Outcome> {
-	const basic = Buffer.from(`${spec.sim.clientId}:${spec.sim.clientSecret}`).toString('base64');
+/** A plain loop's headers for Nexthink Infinity: a token fetched by hand. */
+export async function rawInfinityHeaders(sim: Pick<SimInfo, 'loginUrl' | 'clientId' | 'clientSecret'>): Promise<Record<string, string>> {
+	const basic = Buffer.from(`${sim.clientId}:${sim.clientSecret}`).toString('base64');
 	const token = (
 		await axios.post(
-			`${spec.sim.loginUrl}/oauth2/default/v1/token`,
+			`${sim.loginUrl}/oauth2/default/v1/token`,
 			new URLSearchParams({ grant_type: 'client_credentials', scope: INFINITY_SCOPE }),
 			{ headers: { Authorization: `Basic ${basic}` } },
 		)
 	).data as { access_token: string };
-	const headers = { Authorization: `Bearer ${token.access_token}`, Accept: 'application/json' };
+	return { Authorization: `Bearer ${token.access_token}`, Accept: 'application/json' };
+}
+
+/** The plain loop: a token, then each slice of devices POSTed in turn, starts one interval apart. */
+async function rawFanout(spec: ArmSpec, devices: string[]): Promise<Outcome> {
+	const headers = await rawInfinityHeaders(spec.sim);
 	const requestIds: string[] = [];
 	let last: number | undefined;
 	for (let start = 0; start < devices.length; start += spec.perRequest!) {

@@ -5,6 +5,7 @@ import { join } from 'path';
 import type { ArmSpec } from './arms';
 import type { ArmResult } from './armProcess';
 import { findHttpRequestNode } from './httpNode';
+import { nqlExportCase } from './nqlExport';
 import { runTogether, SimProcess } from './processes';
 import { formatMarkdown, formatTable, type Report, type Row } from './report';
 import type { SimStats } from './simProcess';
@@ -61,7 +62,7 @@ function parseOptions(argv: string[]): Options {
 		return n;
 	};
 	const cases = value('--cases');
-	const selected = cases ? cases.split(',').map(Number) : [1, 2, 3, 4, 5];
+	const selected = cases ? cases.split(',').map(Number) : [1, 2, 3, 4, 5, 8];
 	return {
 		cases: new Set(selected),
 		reps: count('--reps', undefined),
@@ -410,6 +411,7 @@ async function main(): Promise<void> {
 	if (options.cases.has(3)) await overheadCase(options, rows);
 	if (options.cases.has(4)) await listCase(options, rows);
 	if (options.cases.has(5)) await fanoutCase(options, rows);
+	if (options.cases.has(8)) await nqlExportCase(options, rows);
 
 	const report: Report = {
 		date: new Date().toISOString(),

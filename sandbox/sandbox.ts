@@ -167,6 +167,10 @@ async function startNexthinkInfinity(loginPort: number, apiPort: number): Promis
 	const [loginUrl, apiUrl] = [await sim.login.start(loginPort), await sim.api.start(apiPort)];
 	const { clientId, clientSecret } = sim.tokens.client;
 	const apiEnabled = sim.remoteActions.filter((a) => a.targeting.apiEnabled).length;
+	// Workflows, campaigns, enrichable fields and exports come seeded (simulator/nexthinkInfinity.ts);
+	// the sandbox's inventory export is large enough to be worth exporting.
+	const automation = sim.automation;
+	automation.inventoryRows = 2000;
 	return {
 		sim,
 		api: {
@@ -174,7 +178,10 @@ async function startNexthinkInfinity(loginPort: number, apiPort: number): Promis
 			url: `${apiUrl} (login ${loginUrl})`,
 			summary:
 				`${sim.remoteActions.length} remote actions (${apiEnabled} API-enabled), ${INFINITY_DEVICES.length} devices, ` +
-				'NQL queries #devices_by_name and #remote_action_executions',
+				'NQL queries #devices_by_name and #remote_action_executions; ' +
+				`workflows ${automation.workflows.map((w) => w.id).join(', ')} (#reset_vpn API-triggerable, #laptop_replacement waits for an event); ` +
+				`campaign #vpn_satisfaction (parameter vpn_name); enrichable fields ${automation.customFields.join(', ')} and the standard ones; ` +
+				`NQL export #device_inventory (${automation.inventoryRows} rows, complete after ${automation.exportChecks} status checks)`,
 			credentials: [
 				{
 					...CREDENTIALS.nexthinkInfinity,

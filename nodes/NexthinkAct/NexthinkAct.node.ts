@@ -4,7 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { requestIntervalProperty, requestTimeoutProperty } from '../shared/descriptions';
 import { runOperations } from '../shared/router';
 import { operations, resources } from './actions/operations';
-import { searchRemoteActions } from './methods/listSearch';
+import { searchRemoteActions, searchWorkflows } from './methods/listSearch';
 import { INFINITY_CREDENTIAL, nexthinkClient, PORTAL_CREDENTIAL } from './transport';
 
 export class NexthinkAct implements INodeType {
@@ -15,7 +15,8 @@ export class NexthinkAct implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Trigger Nexthink remote actions and run NQL queries, on Nexthink Infinity or a classic Portal',
+		description:
+			'Trigger Nexthink remote actions, workflows and campaigns, enrich fields and run or export NQL queries, on Nexthink Infinity or a classic Portal',
 		defaults: { name: 'Nexthink Act' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -31,7 +32,11 @@ export class NexthinkAct implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
-					{ name: 'Infinity', value: 'infinity', description: 'Nexthink Infinity (cloud): Remote Actions and NQL APIs' },
+					{
+						name: 'Infinity',
+						value: 'infinity',
+						description: 'Nexthink Infinity (cloud): Remote Actions, Workflows, Campaigns, Enrichment and NQL APIs',
+					},
 					{ name: 'Classic Portal', value: 'portal', description: 'A Nexthink V6 Portal: Act API v2 and List Engines API' },
 				],
 				default: 'infinity',
@@ -43,8 +48,11 @@ export class NexthinkAct implements INodeType {
 				noDataExpression: true,
 				displayOptions: { show: { api: ['infinity'] } },
 				options: [
+					{ name: 'Campaign', value: 'campaign' },
+					{ name: 'Enrichment', value: 'enrichment' },
 					{ name: 'NQL', value: 'nql' },
 					{ name: 'Remote Action', value: 'remoteAction' },
+					{ name: 'Workflow', value: 'workflow' },
 				],
 				default: 'remoteAction',
 			},
@@ -60,15 +68,18 @@ export class NexthinkAct implements INodeType {
 				],
 				default: 'remoteAction',
 			},
+			...resources.campaign.description,
 			...resources.engine.description,
+			...resources.enrichment.description,
 			...resources.nql.description,
 			...resources.remoteAction.description,
+			...resources.workflow.description,
 			requestIntervalProperty,
 			requestTimeoutProperty,
 		],
 	};
 
-	methods = { listSearch: { searchRemoteActions } };
+	methods = { listSearch: { searchRemoteActions, searchWorkflows } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await runOperations.call(this, operations, nexthinkClient);

@@ -47,26 +47,102 @@ function devicesIn(request: ApiRequest): string {
 	return `${devices.length} device${devices.length === 1 ? '' : 's'}`;
 }
 
+/** The Infinity API a request went to, by its path. */
+type InfinityApi = 'remoteActions' | 'nql' | 'nqlStatus' | 'workflows' | 'campaigns' | 'enrichment' | 'resultsFile';
+
+function infinityApiOf(url: string): InfinityApi {
+	const path = new URL(url).pathname;
+	if (!path.startsWith('/api/')) return 'resultsFile';
+	if (path.startsWith('/api/v1/nql/status/')) return 'nqlStatus';
+	if (path.includes('/nql/')) return 'nql';
+	if (path.includes('/workflows')) return 'workflows';
+	if (path.startsWith('/api/v1/euf/campaign')) return 'campaigns';
+	if (path.startsWith('/api/v1/enrichment/')) return 'enrichment';
+	return 'remoteActions';
+}
+
 /**
- * Infinity answers `{code, message}` (remote actions) or `{message, code, source}` (NQL); the
- * status says which permission or object is missing.
+ * Each Infinity API in its own words: `{code, message}` (remote actions, campaigns), `{message,
+ * code, source}` (NQL), `{code, details}` (workflows), `{status, errors}` or `{message}`
+ * (enrichment); the status says which permission or object is missing.
  */
 export function describeInfinityError(statusCode: number, body: unknown, request: ApiRequest): string | undefined {
-	const words = genericWords(statusCode, body);
+	const api = infinityApiOf(request.url);
+	const words = api === 'workflows' ? workflowWords(statusCode, body) : api === 'enrichment' ? enrichmentWords(statusCode, body) : genericWords(statusCode, body);
 	const source = isJsonObject(body) && typeof body.source === 'string' && body.source !== '' ? ` [${body.source}]` : '';
-	const nql = new URL(request.url).pathname.includes('/nql/');
-	const advice = nql ? NQL_ADVICE[statusCode] : REMOTE_ACTION_ADVICE[statusCode];
+	const advice = api === 'enrichment' ? enrichmentAdvice(statusCode, words) : ADVICE[api][statusCode];
 	return `${words}${source}${advice ? `. ${advice}` : ''}`;
 }
 
+function workflowWords(statusCode: number, body: unknown): string {
+	if (isJsonObject(body) && typeof body.code === 'string' && typeof body.details === 'string' && body.details !== '') {
+		return `${body.details} (${body.code})`;
+	}
+	return genericWords(statusCode, body);
+}
+
+/** A refused enrichment lists each object with its errors: the first few, and how many in all. */
+function enrichmentWords(statusCode: number, body: unknown): string {
+	if (!isJsonObject(body) || !Array.isArray(body.errors) || body.errors.length === 0) return genericWords(statusCode, body);
+	const shown = body.errors.slice(0, 3).map((entry) => {
+		const object = isJsonObject(entry) && Array.isArray(entry.identification) && isJsonObject(entry.identification[0])
+			? String(entry.identification[0].value)
+			: '?';
+		const errors = isJsonObject(entry) && Array.isArray(entry.errors) ? entry.errors : [];
+		const reasons = errors.map((error) => (isJsonObject(error) ? genericWords(statusCode, error) : String(error)));
+		return `${object}: ${reasons.join('; ')}`;
+	});
+	const more = body.errors.length > 3 ? ` (and ${body.errors.length - 3} more objects)` : '';
+	return `${body.errors.length === 1 ? 'The object was' : `All ${body.errors.length} objects were`} refused: ${shown.join(' | ')}${more}`;
+}
+
+function enrichmentAdvice(statusCode: number, words: string): string | undefined {
+	if (statusCode === 400 && /field/i.test(words)) {
+		return 'A field name is unknown or does not take this value: manual custom fields must first be created in Nexthink (Administration > Custom fields) and are named like device/device/#name; the other enrichable fields are listed in the Enrichment API documentation';
+	}
+	return ENRICHMENT_ADVICE[statusCode];
+}
+
+const TOKEN_ADVICE = 'The token was refused even after a refresh: check the Client ID and Client Secret of the Nexthink Infinity credential';
+
 const REMOTE_ACTION_ADVICE: Record<number, string> = {
-	401: 'The token was refused even after a refresh: check the Client ID and Client Secret of the Nexthink Infinity credential',
+	401: TOKEN_ADVICE,
 	403: 'The API credential lacks the permission, or the remote action is not enabled for API triggering: give the credential the Remote Actions API permission and, in the remote action\'s configuration, allow the API trigger',
 	404: 'No remote action has this ID: Remote Action > List gives the IDs (such as #restart_service)',
 };
 
 const NQL_ADVICE: Record<number, string> = {
-	401: REMOTE_ACTION_ADVICE[401],
+	401: TOKEN_ADVICE,
 	403: 'The API credential lacks the permission to run NQL queries: give it the NQL API permission',
 	404: 'No NQL API query has this ID: create it in Nexthink under Administration > NQL API queries, and use its ID (such as #my_query)',
+};
+
+const ENRICHMENT_ADVICE: Record<number, string> = {
+	401: TOKEN_ADVICE,
+	403: 'The API credential lacks the permission to enrich data: give it the Enrichment API permission',
+};
+
+const ADVICE: Record<InfinityApi, Record<number, string>> = {
+	remoteActions: REMOTE_ACTION_ADVICE,
+	nql: NQL_ADVICE,
+	nqlStatus: {
+		...NQL_ADVICE,
+		404: 'No export has this ID any more: exports are kept for a limited time, so run the export again',
+		429: 'Nexthink limits how many export status checks a day it answers: raise the "Status Check Interval (Seconds)" option, or export less often',
+	},
+	workflows: {
+		401: TOKEN_ADVICE,
+		400: 'Check the workflow\'s NQL ID (Workflow > Get Many gives them) and that the devices and users exist in Nexthink',
+		403: 'The API credential lacks the permission, or the workflow cannot be triggered through the API: give the credential the Workflows API permission and add the API trigger to the workflow (Workflow > Get Many with Trigger Method "API" lists those that have it)',
+	},
+	campaigns: {
+		401: TOKEN_ADVICE,
+		400: 'Check that the campaign\'s NQL ID is right, that the campaign is published and its trigger is the API, and that every campaign parameter has a value',
+		403: 'The API credential lacks the permission, or the campaign cannot be triggered through the API: give the credential the Campaigns API permission, and set the campaign\'s trigger to API',
+	},
+	enrichment: ENRICHMENT_ADVICE,
+	resultsFile: {
+		403: 'The results file\'s link was refused: such links expire soon after the export completes, so run the export again',
+		404: 'The results file is gone: such files are kept for a limited time, so run the export again',
+	},
 };

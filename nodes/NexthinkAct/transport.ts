@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { infinityUrls } from '../../credentials/NexthinkInfinityApi.credentials';
-import { type ApiProfile, type RequestContext, sendRequest } from '../shared/request';
+import { type ApiProfile, type ApiResponse, type RequestContext, sendRequest } from '../shared/request';
 import type { RequestClock } from '../shared/throttle';
 import { describeInfinityError, describePortalError } from './errors';
 
@@ -32,10 +32,17 @@ export interface ApiClient {
 	call(ctx: RequestContext, method: IHttpRequestMethods, path: string, options?: CallOptions): Promise<unknown>;
 }
 
+export interface InfinityClient extends ApiClient {
+	/** The whole answer, for calls whose status says more than the body (206: truncated). */
+	send(ctx: RequestContext, method: IHttpRequestMethods, path: string, options?: CallOptions): Promise<ApiResponse>;
+	/** A results file at a pre-signed link, as text: under the clock and retries, without the credential. */
+	download(ctx: RequestContext, url: string): Promise<string>;
+}
+
 /** The node's two APIs for one execution, sharing one request clock. */
 export interface NexthinkClient {
 	portal: ApiClient;
-	infinity: ApiClient;
+	infinity: InfinityClient;
 }
 
 export function nexthinkClient(clock: RequestClock): NexthinkClient {
@@ -75,7 +82,7 @@ function portalClient(clock: RequestClock): ApiClient {
 	};
 }
 
-function infinityClient(clock: RequestClock): ApiClient {
+function infinityClient(clock: RequestClock): InfinityClient {
 	let credentials: ICredentialDataDecryptedObject | undefined;
 	let tokenRefused = false;
 	const profile: ApiProfile = {
@@ -93,17 +100,25 @@ function infinityClient(clock: RequestClock): ApiClient {
 		// The next attempt goes with a token fetched anew through the credential's preAuthentication.
 		renewCredential: async () => (tokenRefused = true),
 	};
+	const send: InfinityClient['send'] = async (ctx, method, path, options = {}) => {
+		credentials ??= await ctx.getCredentials<ICredentialDataDecryptedObject>(INFINITY_CREDENTIAL);
+		return await sendRequest(ctx, clock, profile, {
+			method,
+			url: infinityUrls(credentials).api + path,
+			qs: options.qs,
+			body: options.body,
+			headers: options.headers,
+		});
+	};
 	return {
-		async call(ctx, method, path, options = {}) {
-			credentials ??= await ctx.getCredentials<ICredentialDataDecryptedObject>(INFINITY_CREDENTIAL);
-			const response = await sendRequest(ctx, clock, profile, {
-				method,
-				url: infinityUrls(credentials).api + path,
-				qs: options.qs,
-				body: options.body,
-				headers: options.headers,
-			});
-			return response.body;
+		send,
+		async call(ctx, method, path, options) {
+			return (await send(ctx, method, path, options)).body;
+		},
+		async download(ctx, url) {
+			if (!/^https?:\/\/[^/]/.test(url)) throw new Error(`Nexthink Infinity gave a results file link that is not a web address: "${url.slice(0, 80)}"`);
+			const response = await sendRequest(ctx, clock, profile, { method: 'GET', url, expectJson: false, fileDownload: true });
+			return typeof response.body === 'string' ? response.body : '';
 		},
 	};
 }

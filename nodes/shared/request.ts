@@ -28,6 +28,11 @@ export interface ApiRequest {
 	followRedirects?: boolean;
 	/** Headers beyond `Accept: application/json`. */
 	headers?: Record<string, string>;
+	/**
+	 * A file at a link of its own (a pre-signed storage URL): sent without the credential, which
+	 * such a host refuses and must never see, and its body kept as text.
+	 */
+	fileDownload?: boolean;
 }
 
 export interface ApiResponse {
@@ -99,6 +104,7 @@ export async function sendRequest(
 		timeout: request.timeout ?? clock.timeout,
 		skipSslCertificateValidation: request.skipSslCertificateValidation,
 		disableFollowRedirect: request.followRedirects === false,
+		...(request.fileDownload ? { json: false, encoding: 'text' as const } : {}),
 	};
 	let renewed = false;
 	for (let attempt = 0; ; attempt++) {
@@ -106,13 +112,16 @@ export async function sendRequest(
 		let raw: { statusCode: number; headers?: ApiResponse['headers']; body: unknown } | undefined;
 		let failure: HttpFailure | undefined;
 		try {
-			const credentialOptions = await profile.credentialOptions?.(ctx);
-			raw = await ctx.helpers.httpRequestWithAuthentication.call(
-				ctx,
-				profile.credentialType,
-				{ ...options, headers: { Accept: 'application/json', ...request.headers } },
-				credentialOptions,
-			);
+			if (request.fileDownload) raw = await ctx.helpers.httpRequest({ ...options, headers: { ...request.headers } });
+			else {
+				const credentialOptions = await profile.credentialOptions?.(ctx);
+				raw = await ctx.helpers.httpRequestWithAuthentication.call(
+					ctx,
+					profile.credentialType,
+					{ ...options, headers: { Accept: 'application/json', ...request.headers } },
+					credentialOptions,
+				);
+			}
 		} catch (error) {
 			failure = readFailure(error);
 		}

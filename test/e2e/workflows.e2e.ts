@@ -161,6 +161,30 @@ test('remediation on Infinity: each named device found by NQL, the remote action
 	);
 });
 
+test('workflow from a ticket: the Nexthink workflow run on the device found by its name, the execution IDs in the answer', async () => {
+	const automation = sandbox.nexthinkInfinity.automation;
+	const ticket = (examples.exNexthinkWfExt1.pinData!.Ticket[0].json as any).body;
+	const device = INFINITY_DEVICES.find((d) => d.name === ticket.device)!;
+	automation.executions = [];
+
+	const run = await n8n.execute('exNexthinkWfExt1');
+
+	expect(run.status).toBe('success');
+	const [started] = envelopes(outputOf(run, 'Run the workflow'));
+	expect(started.has_error).toBe(false);
+	// The sandbox ran #reset_vpn once, on the ticket's device, with the ticket as its parameter.
+	expect(automation.executions).toHaveLength(1);
+	expect(automation.executions[0]).toMatchObject({ workflowId: '#reset_vpn', device: { name: device.name, collectorUid: device.collectorId }, params: { ticket: ticket.ticket } });
+	const [answer] = outputOf(run, 'Answer').map((item) => item.json);
+	expect(answer).toEqual(expect.objectContaining({
+		ticket: ticket.ticket,
+		device: ticket.device,
+		status: 'started',
+		requestId: automation.executions[0].requestUuid,
+		executionIds: [automation.executions[0].executionUuid],
+	}));
+});
+
 test('remediation on the classic Portal: one run through the Engines, one status per Engine', async () => {
 	const portal = sandbox.nexthinkPortal;
 	const ticket = (examples.exNexthinkRemPtl.pinData!.Ticket[0].json as any).body;

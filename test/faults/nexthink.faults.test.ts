@@ -2,7 +2,7 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { NexthinkFixture } from '../nexthink/fixture';
 import { deviceUid, PORTAL_ACTIONS } from '../../simulator/nexthinkPortal';
-import { INFINITY_DEVICES } from '../../simulator/nexthinkInfinity';
+import { INFINITY_DEVICES, INFINITY_USERS } from '../../simulator/nexthinkInfinity';
 import type { SimServer } from '../../simulator/server';
 import { faultCases, type Method } from './faultTable';
 import { expectNoSecrets, expectNothingLost, expectNothingSentTwice, expectRoutedToErrorOutput } from './invariants';
@@ -77,6 +77,56 @@ const families: Record<string, Family> = {
 		route: 'GET /api/v1/act/remote-action/details',
 		parameters: { resource: 'remoteAction', operation: 'get', remoteActionId: byId('#restart_service') },
 		server: () => f.infinity.api,
+	},
+	'Infinity: Workflow > Execute by External IDs': {
+		api: 'infinity',
+		method: 'POST',
+		route: 'POST /api/v2/workflows/execute',
+		parameters: {
+			resource: 'workflow',
+			operation: 'executeByExternalIds',
+			workflowId: byId('#reset_vpn'),
+			devices: INFINITY_DEVICES[0].name,
+			params: { parameter: [{ name: 'ticket', value: '={{ "ticket-" + $itemIndex }}' }] },
+		},
+		server: () => f.infinity.api,
+		writeKey: (body) => body.params.ticket,
+	},
+	'Infinity: Workflow > Get Many': {
+		api: 'infinity',
+		method: 'GET',
+		route: 'GET /api/v1/workflows',
+		parameters: { resource: 'workflow', operation: 'getMany', dependency: 'DEVICE', triggerMethod: 'API' },
+		server: () => f.infinity.api,
+	},
+	'Infinity: Campaign > Trigger': {
+		api: 'infinity',
+		method: 'POST',
+		route: 'POST /api/v1/euf/campaign/trigger',
+		parameters: {
+			resource: 'campaign',
+			operation: 'trigger',
+			campaignNqlId: '#vpn_satisfaction',
+			users: INFINITY_USERS[0].sid,
+			expiresInMinutes: 60,
+			parameters: { parameter: [{ name: 'vpn_name', value: '={{ "vpn-" + $itemIndex }}' }] },
+		},
+		server: () => f.infinity.api,
+		writeKey: (body) => body.parameters.vpn_name,
+	},
+	'Infinity: Enrichment > Set Fields': {
+		api: 'infinity',
+		method: 'POST',
+		route: 'POST /api/v1/enrichment/data/fields',
+		parameters: {
+			resource: 'enrichment',
+			operation: 'setFields',
+			objects: INFINITY_DEVICES[0].name,
+			fields: { field: [{ name: 'device/device/#location', value: 'Geneva' }] },
+			options: { domain: '={{ "sync-" + $itemIndex }}' },
+		},
+		server: () => f.infinity.api,
+		writeKey: (body) => body.domain,
 	},
 	'Infinity: NQL > Execute Query': {
 		api: 'infinity',

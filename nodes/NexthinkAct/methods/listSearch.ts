@@ -2,7 +2,18 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 
 import { RequestClock } from '../../shared/throttle';
 import { isApiEnabled, listRemoteActions } from '../actions/remoteAction/list.operation';
+import { DEPENDENCIES, listWorkflows } from '../actions/workflow/getMany.operation';
 import { nexthinkClient } from '../transport';
+
+/** The editor's list: entries whose name or ID contains the filter, sorted by name. */
+function pick(entries: IDataObject[], filter: string | undefined): INodeListSearchResult {
+	const needle = (filter ?? '').trim().toLowerCase();
+	const results = entries
+		.filter((entry) => needle === '' || `${entry.name} ${entry.id}`.toLowerCase().includes(needle))
+		.map((entry) => ({ name: `${entry.name} (${entry.id})`, value: String(entry.id), description: String(entry.description ?? '') }))
+		.sort((a, b) => a.name.localeCompare(b.name));
+	return { results };
+}
 
 /**
  * The remote actions for the editor's list, filtered by name or ID. Execute lists only those
@@ -11,11 +22,11 @@ import { nexthinkClient } from '../transport';
 export async function searchRemoteActions(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 	const actions = (await listRemoteActions(this, nexthinkClient(new RequestClock(0)))) as IDataObject[];
 	const forExecute = this.getCurrentNodeParameter('operation') === 'execute';
-	const needle = (filter ?? '').trim().toLowerCase();
-	const results = actions
-		.filter((action) => !forExecute || isApiEnabled(action))
-		.filter((action) => needle === '' || `${action.name} ${action.id}`.toLowerCase().includes(needle))
-		.map((action) => ({ name: `${action.name} (${action.id})`, value: String(action.id), description: String(action.description ?? '') }))
-		.sort((a, b) => a.name.localeCompare(b.name));
-	return { results };
+	return pick(forExecute ? actions.filter(isApiEnabled) : actions, filter);
+}
+
+/** The active workflows the API may trigger, whatever they run on, filtered by name or ID. */
+export async function searchWorkflows(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const filters = { dependencies: DEPENDENCIES, triggerMethods: ['API'], activeOnly: true };
+	return pick(await listWorkflows(this, nexthinkClient(new RequestClock(0)), filters), filter);
 }

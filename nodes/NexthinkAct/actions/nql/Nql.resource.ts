@@ -1,8 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import * as executeQuery from './executeQuery.operation';
+import * as exportOperation from './export.operation';
 
-export const operations = { executeQuery };
+export const operations = { executeQuery, export: exportOperation };
 
 export const description: INodeProperties[] = [
 	{
@@ -18,8 +19,15 @@ export const description: INodeProperties[] = [
 				action: 'Execute an NQL query',
 				description: 'Run a saved NQL API query, one item per row',
 			},
+			{
+				name: 'Export',
+				value: 'export',
+				action: 'Export the results of an NQL query',
+				description: 'Run a saved NQL API query as an export, for results larger than one query answer: one item per row',
+			},
 		],
 		default: 'executeQuery',
 	},
 	...executeQuery.description,
+	...exportOperation.description,
 ];
