@@ -1,6 +1,7 @@
 import { randomUUID } from 'crypto';
 
 import { type Allowance, contract, type OpenApiSpec } from './openapi';
+import { NinjaOneActivities } from './ninjaoneActivities';
 import { TokenIssuer } from './oauth';
 import { type SimRequest, type SimResponse, SimServer } from './server';
 
@@ -21,6 +22,8 @@ type Obj = Record<string, any>;
 export interface NinjaOneSeed {
 	organizations?: number;
 	devices?: number;
+	/** Activities already in the log (default 25). */
+	activities?: number;
 }
 
 /** A stateful stand-in for NinjaOne's public API v2, checked against the published spec. */
@@ -40,6 +43,8 @@ export class NinjaOneSim {
 	serviceControls: Obj[] = [];
 	private nextOrgId = 1;
 	private nextLocationId = 1;
+	/** The activity log and the API webhook (simulator/ninjaoneActivities.ts). */
+	readonly activity = new NinjaOneActivities(this);
 
 	constructor(seed: NinjaOneSeed = {}) {
 		this.server = new SimServer((request) => this.handle(request));
@@ -58,7 +63,7 @@ export class NinjaOneSim {
 		return this.server.url;
 	}
 
-	seed({ organizations = 3, devices = 30 }: NinjaOneSeed): void {
+	seed({ organizations = 3, devices = 30, activities = 25 }: NinjaOneSeed): void {
 		this.organizations.clear();
 		this.devices = [];
 		this.alerts = [];
@@ -114,6 +119,8 @@ export class NinjaOneSim {
 				});
 			}
 		}
+		this.activity.reset();
+		this.activity.seedHistory(activities);
 	}
 
 	/** Many devices at once, for the benchmarks: lean rows, ids 1..count. */
@@ -153,7 +160,7 @@ export class NinjaOneSim {
 			return this.error(400, 'SPEC_VIOLATION', message);
 		}
 		const route = `${op.method} ${op.template}`;
-		const handler = this.routes[route];
+		const handler = this.routes[route] ?? this.activity.routes[route];
 		if (!handler) return this.error(501, 'NOT_SIMULATED', `${route} is not simulated`);
 		return handler(request, params, token.grant);
 	}

@@ -105,6 +105,16 @@ const targets: Record<string, Target> = {
 		fields: ['filters.sourceType', 'filters.df', 'filters.lang', 'filters.tz', 'limit', 'returnAll'],
 		endpoints: ['GET /v2/alerts'],
 	},
+	'activity get many': {
+		base: { resource: 'activity', operation: 'getMany', returnAll: false, limit: 5, filters: {}, options: {} },
+		fields: ['filters.class', 'filters.type', 'filters.status', 'filters.df', 'filters.user', 'filters.seriesUid', 'filters.newerThan', 'filters.olderThan', 'filters.after', 'filters.before', 'options.pageSize', 'limit'],
+		endpoints: ['GET /v2/activities'],
+	},
+	'device activities': {
+		base: { resource: 'device', operation: 'getActivities', deviceId: '1', returnAll: false, limit: 5, filters: {}, options: {} },
+		fields: ['deviceId', 'filters.activityType', 'filters.status', 'filters.seriesUid', 'filters.newerThan', 'filters.olderThan', 'options.pageSize', 'limit'],
+		endpoints: ['GET /v2/device/{id}/activities'],
+	},
 	'installer': {
 		base: { resource: 'installer', operation: 'generate', organizationId: '1', locationId: '1', installerType: 'WINDOWS_MSI' },
 		fields: ['organizationId', 'locationId', 'installerType'],
