@@ -1,3 +1,5 @@
+import type { INodeParameters } from 'n8n-workflow';
+
 import { DELIVERY_HEADER } from '../../nodes/NinjaOneWebhookTrigger/NinjaOneWebhookTrigger.node';
 import { NinjaOneFixture } from '../ninjaone/fixture';
 import { TriggerWorkflow, WEBHOOK_TYPE, WebhookReceiver } from './harness';
@@ -25,7 +27,7 @@ beforeEach(() => {
 afterEach(() => expect(f.sim.violations).toEqual([]));
 
 const webhookBase = () => ({ webhookBaseUrl: receiver.url });
-const make = (parameters: Record<string, unknown> = { events: ['alertTriggered', 'deviceOffline'] }) => {
+const make = (parameters: INodeParameters = { events: ['alertTriggered', 'deviceOffline'] }) => {
 	const trigger = new TriggerWorkflow(f, WEBHOOK_TYPE, parameters, {}, webhookBase());
 	receiver.workflow = trigger;
 	return trigger;
