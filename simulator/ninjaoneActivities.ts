@@ -37,7 +37,10 @@ export class NinjaOneActivities {
 	webhook: Obj | undefined;
 	webhookChanges: Array<{ method: 'PUT' | 'DELETE'; body?: Obj }> = [];
 	deliveries: WebhookDelivery[] = [];
+	/** Tickets as boards list them (board 1 holds all of them). */
+	tickets: Obj[] = [];
 	private nextId = 1000;
+	private nextTicketId = 1;
 	private inFlight = new Set<Promise<void>>();
 
 	constructor(private readonly tenant: ActivityTenant) {}
@@ -47,7 +50,9 @@ export class NinjaOneActivities {
 		this.webhook = undefined;
 		this.webhookChanges = [];
 		this.deliveries = [];
+		this.tickets = [];
 		this.nextId = 1000;
+		this.nextTicketId = 1;
 	}
 
 	get lastActivityId(): number {
@@ -163,6 +168,23 @@ export class NinjaOneActivities {
 		});
 	}
 
+	/** A new ticket on the board, with its NINJA_TICKETING activity. */
+	createTicket(subject = 'Printer offline', fields: Obj = {}): Obj {
+		const now = Date.now() / 1000;
+		const ticket: Obj = { id: this.nextTicketId++, summary: subject, status: { statusId: 1000, name: 'NEW', displayName: 'New' }, priority: 'NONE', createTime: now, lastUpdated: now, ...fields };
+		this.tickets.push(ticket);
+		this.ticketCreated(ticket.id, subject);
+		return ticket;
+	}
+
+	/** A change to a ticket: its `lastUpdated` moves to now (or to `at`). */
+	updateTicket(id: number, changes: Obj, at = Date.now() / 1000): Obj {
+		const ticket = this.tickets.find((t) => t.id === id);
+		if (!ticket) throw new Error(`no ticket ${id}`);
+		Object.assign(ticket, changes, { lastUpdated: at });
+		return ticket;
+	}
+
 	userLogin(userId: number): Obj {
 		return this.record({ activityType: 'SYSTEM', statusCode: 'APP_USER_LOGGED_IN', status: 'Logged in', userId, message: 'Technician logged in' });
 	}
@@ -226,6 +248,19 @@ export class NinjaOneActivities {
 					},
 				},
 			};
+		},
+		'GET /v2/ticketing/trigger/boards': () => ({ status: 200, body: [{ id: 1, uid: '6a8f0c2e-1b3d-4e5f-8a9b-0c1d2e3f4a5b', name: 'All tickets' }] }),
+		'POST /v2/ticketing/trigger/board/{boardId}/run': (r, p) => {
+			if (Number(p.boardId) !== 1) return notFound('BOARD_NOT_FOUND', `Board ${p.boardId} not found`);
+			const body = (r.body ?? {}) as Obj;
+			const [sort] = (body.sortBy ?? [{ field: 'id', direction: 'ASC' }]) as Obj[];
+			const sign = sort.direction === 'DESC' ? -1 : 1;
+			const sorted = [...this.tickets].sort((a, b) => sign * (a[sort.field] - b[sort.field] || a.id - b.id));
+			const size = Number(body.pageSize ?? 50);
+			// The cursor is the position after the last row sent (NinjaOne's own cursors are opaque).
+			const from = Number(body.lastCursorId ?? 0);
+			const data = sorted.slice(from, from + size);
+			return { status: 200, body: { data, metadata: { lastCursorId: from + data.length, sortBy: [sort] } } };
 		},
 		'PUT /v2/webhook': (r) => {
 			const body = r.body as Obj;

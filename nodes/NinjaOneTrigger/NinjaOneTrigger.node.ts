@@ -4,25 +4,30 @@ import type {
 	INodeType,
 	INodeTypeDescription,
 	IPollFunctions,
+	JsonObject,
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { readActivities } from '../NinjaOne/actions/activity/activities';
-import { CREDENTIAL_TYPE, ninjaOneClient } from '../NinjaOne/transport';
+import { type ActivitySelection, readActivities } from '../NinjaOne/actions/activity/activities';
+import { CREDENTIAL_TYPE, type NinjaOneClient, ninjaOneClient } from '../NinjaOne/transport';
 import { collection, requestIntervalProperty, requestTimeoutProperty } from '../shared/descriptions';
 import { DEFAULT_INTERVAL } from '../shared/router';
 import { RequestClock } from '../shared/throttle';
-import { eventItems, eventProperties, readSelection } from './events';
+import { emitted, eventItems, eventProperties, readBoardId, readSelection } from './events';
+import { latestTicket, type TicketCursor, ticketCursorNow, updatedTickets } from './tickets';
 
+const ACTIVITIES = '/v2/activities';
 /** Activities per request while catching up; NinjaOne's largest page. */
 const POLL_PAGE_SIZE = 1000;
-/** How far back "Fetch Test Event" looks for a matching activity, in pages. */
+/** How far back "Fetch Test Event" looks for a matching activity, in pages of 100. */
 const TEST_EVENT_PAGES = 5;
 
 /** What the trigger keeps between polls, in the workflow's static data. */
 interface PollState {
 	/** The newest activity ID already looked at: every later poll reads above it. */
 	lastActivityId?: number;
+	/** The board's update watermark, for "Ticket Created or Updated (Board)". */
+	tickets?: TicketCursor & { boardId: number };
 }
 
 export class NinjaOneTrigger implements INodeType {
@@ -33,14 +38,15 @@ export class NinjaOneTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["eventSource"] === "raw" ? "activity types" : $parameter["events"].join(", ")}}',
-		description: 'Starts the workflow when NinjaOne records an alert, a device going offline or online, a script result, a failed patch or a new ticket (polling)',
+		description:
+			'Starts the workflow when NinjaOne records an alert, a device going offline or online, a script result, a failed patch or a new or updated ticket (polling)',
 		defaults: { name: 'NinjaOne Trigger' },
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
 		properties: [
-			...eventProperties,
+			...eventProperties(true),
 			collection('filters', [
 				{
 					displayName: 'Device Filter',
@@ -65,51 +71,84 @@ export class NinjaOneTrigger implements INodeType {
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const selection = readSelection(this);
-		const filters = this.getNodeParameter('filters', {}) as IDataObject;
-		const query: IDataObject = { ...selection.query };
-		for (const key of ['df', 'user']) {
-			const value = String(filters[key] ?? '').trim();
-			if (value !== '') query[key] = value;
-		}
+		const boardId = readBoardId(this);
+		const query = selection ? activityQuery(this, selection) : {};
 		const clock = new RequestClock(Number(this.getNodeParameter('requestInterval', DEFAULT_INTERVAL)));
 		clock.timeout = Number(this.getNodeParameter('requestTimeout', 60)) * 1000;
 		const client = ninjaOneClient(clock);
-		const path = '/v2/activities';
 
-		if (this.getMode() === 'manual') {
-			// "Fetch Test Event": the latest matching activity, whatever the cursor; the cursor stays.
-			const { activities } = await readActivities(this, client, path, query, {
-				limit: 1,
-				keep: selection.matches,
-				pageSize: 100,
-				maxPages: TEST_EVENT_PAGES,
-			});
-			if (activities.length === 0) {
-				throw new NodeOperationError(this.getNode(), 'No recent NinjaOne activity matches the chosen events', {
-					description: `Looked at the latest ${TEST_EVENT_PAGES * 100} activities. Make one happen in NinjaOne, or choose other events.`,
-				});
-			}
-			return [await eventItems(this, client, activities)];
-		}
+		if (this.getMode() === 'manual') return await testEvent(this, client, query, selection, boardId);
 
 		const state = this.getWorkflowStaticData('node') as PollState;
-		if (typeof state.lastActivityId !== 'number') {
+		const items: INodeExecutionData[] = [];
+		let lastActivityId = state.lastActivityId;
+		let tickets = state.tickets;
+
+		if (selection && typeof lastActivityId !== 'number') {
 			// First poll after activation: start from now, without a flood of history.
-			const { activities, lastActivityId } = await readActivities(this, client, path, {}, { pageSize: 10, limit: 1 });
-			state.lastActivityId = Math.max(lastActivityId ?? 0, ...activities.map((a) => a.id as number));
-			return null;
+			const latest = await readActivities(this, client, ACTIVITIES, {}, { pageSize: 10, limit: 1 });
+			lastActivityId = Math.max(latest.lastActivityId ?? 0, ...latest.activities.map((a) => a.id as number));
+		} else if (selection && lastActivityId !== undefined) {
+			const cursor = lastActivityId;
+			const read = await readActivities(this, client, ACTIVITIES, query, { newerThan: cursor, pageSize: POLL_PAGE_SIZE });
+			lastActivityId = Math.max(cursor, read.lastActivityId ?? 0, ...read.activities.map((a) => a.id as number));
+			const events = read.activities.filter(selection.matches).sort((a, b) => (a.id as number) - (b.id as number));
+			if (events.length > 0) items.push(...(await eventItems(this, client, events)));
 		}
 
-		const cursor = state.lastActivityId;
-		const { activities, lastActivityId } = await readActivities(this, client, path, query, {
-			newerThan: cursor,
-			pageSize: POLL_PAGE_SIZE,
-		});
-		const newest = Math.max(cursor, lastActivityId ?? 0, ...activities.map((a) => a.id as number));
-		const events = activities.filter(selection.matches).sort((a, b) => (a.id as number) - (b.id as number));
-		const items = events.length > 0 ? await eventItems(this, client, events) : [];
-		// Only now, with every event read and ready to be emitted, does the cursor move.
-		state.lastActivityId = newest;
+		if (boardId !== undefined) {
+			if (tickets?.boardId !== boardId) {
+				tickets = { boardId, ...(await ticketCursorNow(this, client, boardId)) };
+			} else {
+				const updated = await updatedTickets(this, client, boardId, tickets);
+				tickets = { boardId, ...updated.cursor };
+				items.push(...emitted(updated.tickets));
+			}
+		}
+
+		// Only now, with every event read and ready to be emitted, do the cursors move.
+		state.lastActivityId = lastActivityId;
+		state.tickets = tickets;
 		return items.length > 0 ? [items] : null;
 	}
+}
+
+function activityQuery(ctx: IPollFunctions, selection: ActivitySelection): IDataObject {
+	const filters = ctx.getNodeParameter('filters', {}) as IDataObject;
+	const query: IDataObject = { ...selection.query };
+	for (const key of ['df', 'user']) {
+		const value = String(filters[key] ?? '').trim();
+		if (value !== '') query[key] = value;
+	}
+	return query;
+}
+
+/** "Fetch Test Event": the latest matching activity and the latest board ticket; the cursors stay. */
+async function testEvent(
+	ctx: IPollFunctions,
+	client: NinjaOneClient,
+	query: IDataObject,
+	selection: ActivitySelection | undefined,
+	boardId: number | undefined,
+): Promise<INodeExecutionData[][]> {
+	const items: INodeExecutionData[] = [];
+	if (selection) {
+		const { activities } = await readActivities(ctx, client, ACTIVITIES, query, {
+			limit: 1,
+			keep: selection.matches,
+			pageSize: 100,
+			maxPages: TEST_EVENT_PAGES,
+		});
+		items.push(...(await eventItems(ctx, client, activities)));
+	}
+	if (boardId !== undefined) {
+		const ticket: JsonObject | undefined = await latestTicket(ctx, client, boardId);
+		if (ticket) items.push(...emitted([ticket]));
+	}
+	if (items.length === 0) {
+		throw new NodeOperationError(ctx.getNode(), 'No recent NinjaOne activity matches the chosen events', {
+			description: `Looked at the latest ${TEST_EVENT_PAGES * 100} activities${boardId !== undefined ? ' and the board' : ''}. Make one happen in NinjaOne, or choose other events.`,
+		});
+	}
+	return [items];
 }

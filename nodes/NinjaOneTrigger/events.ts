@@ -2,6 +2,7 @@ import type {
 	IDataObject,
 	IHookFunctions,
 	INodeProperties,
+	INodePropertyOptions,
 	IPollFunctions,
 	IWebhookFunctions,
 	JsonObject,
@@ -16,7 +17,21 @@ import { successItems, Rows } from '../shared/envelope';
 
 export type TriggerContext = IPollFunctions | IHookFunctions | IWebhookFunctions;
 
-export const eventProperties: INodeProperties[] = [
+/** The polling trigger's own event: tickets of a board, read by their update time (no activity says so). */
+export const TICKET_UPDATED = 'ticketUpdated';
+
+const ticketUpdatedOption: INodePropertyOptions = {
+	name: 'Ticket Created or Updated (Board)',
+	value: TICKET_UPDATED,
+	description: 'A ticket of the chosen board was created or changed (polling only)',
+};
+
+/** The event parameters; the polling trigger adds board tickets. */
+export function eventProperties(withBoard: boolean): INodeProperties[] {
+	const options = withBoard
+		? [...eventOptions, ticketUpdatedOption].sort((a, b) => a.name.localeCompare(b.name))
+		: eventOptions;
+	return [
 	{
 		displayName: 'Choose Events By',
 		name: 'eventSource',
@@ -40,7 +55,7 @@ export const eventProperties: INodeProperties[] = [
 		displayName: 'Events',
 		name: 'events',
 		type: 'multiOptions',
-		options: eventOptions,
+		options,
 		default: ['alertTriggered'],
 		required: true,
 		displayOptions: { show: { eventSource: ['events'] } },
@@ -64,7 +79,21 @@ export const eventProperties: INodeProperties[] = [
 		displayOptions: { show: { eventSource: ['raw'] } },
 		description: 'NinjaOne activity status codes, separated by commas; empty for every status',
 	},
-];
+	...(withBoard
+		? [
+				{
+					displayName: 'Board ID',
+					name: 'boardId',
+					type: 'number',
+					default: 0,
+					required: true,
+					displayOptions: { show: { eventSource: ['events'], events: [TICKET_UPDATED] } },
+					description: 'The ticketing board whose tickets are watched (Ticketing > Boards in NinjaOne; the ID is in its URL)',
+				} as INodeProperties,
+			]
+		: []),
+	];
+}
 
 function splitList(value: unknown): string[] {
 	return String(value ?? '')
@@ -73,16 +102,29 @@ function splitList(value: unknown): string[] {
 		.filter((part) => part !== '');
 }
 
-/** The events the node's parameters choose. */
-export function readSelection(ctx: TriggerContext): ActivitySelection {
+function chosenEvents(ctx: TriggerContext): string[] {
+	const events = ctx.getNodeParameter('events', []) as string[];
+	if (events.length === 0) throw new NodeOperationError(ctx.getNode(), 'Events: choose at least one event');
+	return events;
+}
+
+/** The activities the node's parameters choose; undefined when only board tickets are watched. */
+export function readSelection(ctx: TriggerContext): ActivitySelection | undefined {
 	if (ctx.getNodeParameter('eventSource', 'events') === 'raw') {
 		return selectActivities([], splitList(ctx.getNodeParameter('activityTypes', '')), splitList(ctx.getNodeParameter('statusCodes', '')));
 	}
-	const events = ctx.getNodeParameter('events', []) as string[];
-	if (events.length === 0) {
-		throw new NodeOperationError(ctx.getNode(), 'Events: choose at least one event');
+	const events = chosenEvents(ctx).filter((event) => event !== TICKET_UPDATED);
+	return events.length > 0 ? selectActivities(events) : undefined;
+}
+
+/** The board whose updated tickets are watched, when that event is chosen. */
+export function readBoardId(ctx: IPollFunctions): number | undefined {
+	if (ctx.getNodeParameter('eventSource', 'events') === 'raw' || !chosenEvents(ctx).includes(TICKET_UPDATED)) return undefined;
+	const boardId = Number(ctx.getNodeParameter('boardId', 0));
+	if (!Number.isInteger(boardId) || boardId < 1) {
+		throw new NodeOperationError(ctx.getNode(), `Board ID: must be a board's ID (a positive whole number), got ${JSON.stringify(ctx.getNodeParameter('boardId', 0))}`);
 	}
-	return selectActivities(events);
+	return boardId;
 }
 
 /**

@@ -8,7 +8,7 @@ import type {
 	IWebhookResponseData,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { eventResult } from '../NinjaOne/actions/activity/activities';
 import { CREDENTIAL_TYPE, ninjaOneClient } from '../NinjaOne/transport';
@@ -28,6 +28,13 @@ interface WebhookState {
 	configuration?: string;
 }
 
+/** The chosen events; each one a webhook can deliver. */
+function selection(ctx: IHookFunctions | IWebhookFunctions) {
+	const chosen = readSelection(ctx);
+	if (!chosen) throw new NodeOperationError(ctx.getNode(), 'Events: choose at least one event');
+	return chosen;
+}
+
 function webhookConfiguration(ctx: IHookFunctions, url: string): IDataObject {
 	const organizationIds = String(ctx.getNodeParameter('organizationIds', '') ?? '')
 		.split(/[,\s]+/)
@@ -36,7 +43,7 @@ function webhookConfiguration(ctx: IHookFunctions, url: string): IDataObject {
 		.filter((id) => Number.isInteger(id) && id > 0);
 	return {
 		url,
-		activities: readSelection(ctx).webhookActivities,
+		activities: selection(ctx).webhookActivities,
 		expand: ['device', 'organization'],
 		...(organizationIds.length > 0 ? { organizationIds: [...new Set(organizationIds)] } : {}),
 	};
@@ -77,7 +84,7 @@ export class NinjaOneWebhookTrigger implements INodeType {
 				type: 'notice',
 				default: '',
 			},
-			...eventProperties,
+			...eventProperties(false),
 			{
 				displayName: 'Organization IDs',
 				name: 'organizationIds',
@@ -137,8 +144,7 @@ export class NinjaOneWebhookTrigger implements INodeType {
 		}
 		const body = this.getBodyData() as unknown;
 		const deliveries = (Array.isArray(body) ? body : [body]).filter(isJsonObject) as JsonObject[];
-		const selection = readSelection(this);
-		const events = deliveries.filter(selection.matches);
+		const events = deliveries.filter(selection(this).matches);
 		if (events.length === 0) return { webhookResponse: { received: true, events: 0 } };
 		return { workflowData: [emitted(events.map((activity) => eventResult(activity)))] };
 	}

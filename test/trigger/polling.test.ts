@@ -196,3 +196,74 @@ describe('NinjaOne Trigger: event choices', () => {
 		expect(activityReads()[0]).toMatchObject({ type: 'PATCH_MANAGEMENT', status: 'PATCH_MANAGEMENT_INSTALLED' });
 	});
 });
+
+describe('NinjaOne Trigger: tickets of a board', () => {
+	const board = (events: string[] = ['ticketUpdated']) => new TriggerWorkflow(f, POLL_TYPE, { events, boardId: 1 });
+	const ticketIds = (items: Awaited<ReturnType<TriggerWorkflow['poll']>>) => emittedIds(items);
+	const boardReads = () => f.sim.server.requests('POST /v2/ticketing/trigger/board/1/run').map((r) => r.body);
+
+	it('starts at the board\'s latest update, then emits each created or updated ticket once per update, oldest update first', async () => {
+		const old = f.sim.activity.createTicket('Old ticket');
+		const trigger = board();
+		expect(await trigger.poll('trigger', 'activate')).toBeNull();
+		expect(trigger.state().tickets).toEqual({ boardId: 1, watermark: old.lastUpdated, seen: [old.id] });
+		expect(await trigger.poll()).toBeNull();
+
+		const created = f.sim.activity.createTicket('VPN down');
+		f.sim.activity.updateTicket(old.id, { priority: 'HIGH' }, created.lastUpdated + 1);
+		const first = await trigger.poll();
+		expect(ticketIds(first)).toEqual([created.id, old.id]);
+		expect(first![1].json.result).toMatchObject({ id: old.id, priority: 'HIGH' });
+		expect(await trigger.poll()).toBeNull();
+
+		f.sim.activity.updateTicket(created.id, { status: { name: 'OPEN' } }, created.lastUpdated + 2);
+		expect(ticketIds(await trigger.poll())).toEqual([created.id]);
+		expect(boardReads().at(-1)).toEqual({ sortBy: [{ field: 'lastUpdated', direction: 'DESC' }], pageSize: 100 });
+	});
+
+	it('tells apart tickets updated in the same second by their IDs, across polls and pages', async () => {
+		const trigger = board();
+		await trigger.poll('trigger', 'activate');
+		const second = Math.floor(Date.now() / 1000) + 5;
+		const a = f.sim.activity.createTicket('A');
+		f.sim.activity.updateTicket(a.id, {}, second);
+		expect(ticketIds(await trigger.poll())).toEqual([a.id]);
+		const b = f.sim.activity.createTicket('B');
+		f.sim.activity.updateTicket(b.id, {}, second);
+		// 150 more tickets updated later: two pages of 100, read newest first down to the watermark.
+		const more = Array.from({ length: 150 }, (_, i) => f.sim.activity.updateTicket(f.sim.activity.createTicket(`T${i}`).id, {}, second + 1 + i).id);
+		f.sim.server.reset();
+		expect(ticketIds(await trigger.poll())).toEqual([b.id, ...more]);
+		expect(boardReads()).toHaveLength(2);
+		expect(await trigger.poll()).toBeNull();
+	});
+
+	it('restarts from saved static data and keeps the cursor through a failed poll', async () => {
+		const trigger = board();
+		await trigger.poll('trigger', 'activate');
+		const t = f.sim.activity.createTicket('Disk full');
+		const saved = trigger.saved();
+		f.sim.server.faults.push({ route: 'POST /v2/ticketing/trigger/board/1/run', kind: 'status', status: 400, times: 1, body: { resultCode: 'BAD', errorMessage: 'Board is being rebuilt' } });
+		await expect(trigger.poll()).rejects.toThrow(/NinjaOne 400: Board is being rebuilt/);
+		expect(trigger.saved()).toEqual(saved);
+		trigger.restart(saved);
+		expect(ticketIds(await trigger.poll())).toEqual([t.id]);
+	});
+
+	it('watches activities and the board together, and rejects a missing board', async () => {
+		const trigger = board(['alertTriggered', 'ticketUpdated']);
+		await trigger.poll('trigger', 'activate');
+		const alert = f.sim.activity.alert(2);
+		const ticket = f.sim.activity.createTicket('Both');
+		const items = await trigger.poll();
+		expect(items!.map((i) => (i.json.result as { id: number }).id)).toEqual([alert.id, ticket.id]);
+		const noBoard = new TriggerWorkflow(f, POLL_TYPE, { events: ['ticketUpdated'] });
+		await expect(noBoard.poll()).rejects.toThrow(/^Board ID: must be a board's ID/);
+	});
+
+	it('returns the most recently updated ticket in manual mode', async () => {
+		f.sim.activity.createTicket('First');
+		const latest = f.sim.activity.createTicket('Second');
+		expect(ticketIds(await board().poll('manual', 'manual'))).toEqual([latest.id]);
+	});
+});
