@@ -11,7 +11,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { type ActivitySelection, eventOptions, eventResult, needsDevice, selectActivities } from '../NinjaOne/actions/activity/activities';
 import type { NinjaOneClient } from '../NinjaOne/transport';
-import { successItems, Rows } from '../shared/envelope';
+import { isJsonObject, Rows, successItems } from '../shared/envelope';
 
 /* What both NinjaOne triggers share: the choice of events, and the items they emit. */
 
@@ -147,12 +147,15 @@ export async function eventItems(ctx: IPollFunctions, client: NinjaOneClient, ac
 }
 
 async function lookUpDevice(ctx: IPollFunctions, client: NinjaOneClient, id: number): Promise<JsonObject | undefined> {
-	const answer = await client.callFull(ctx, 'GET', `/v2/device/${id}`).catch((error: unknown) => {
-		if (error instanceof NodeApiError && error.httpCode === '404') return undefined;
-		throw error;
-	});
-	const body = answer?.body;
-	return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as JsonObject) : undefined;
+	const outcome: unknown = await client.call(ctx, 'GET', `/v2/device/${id}`).then(
+		(body) => body,
+		(error: unknown) => (error instanceof Error ? error : new Error(String(error))),
+	);
+	// A device deleted since its alert: the event still goes out, without the device's name.
+	if (outcome instanceof NodeApiError && outcome.httpCode === '404') return undefined;
+	if (outcome instanceof NodeApiError || outcome instanceof NodeOperationError) throw outcome;
+	if (outcome instanceof Error) throw new NodeOperationError(ctx.getNode(), outcome.message);
+	return isJsonObject(outcome) ? outcome : undefined;
 }
 
 /** The package's envelope per event, as a trigger emits it (no input item to pair with). */

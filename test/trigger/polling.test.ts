@@ -122,6 +122,23 @@ describe('NinjaOne Trigger: polling', () => {
 		expect(f.sim.server.requests(`GET /v2/device/${device.id}`)).toHaveLength(1);
 	});
 
+	it('still emits the alert of a device deleted since, without its name; other lookup failures fail the poll', async () => {
+		const trigger = alerts();
+		await trigger.poll('trigger', 'activate');
+		const gone = f.sim.activity.alert(8);
+		f.sim.devices = f.sim.devices.filter((d) => d.id !== 8);
+		const items = (await trigger.poll())!;
+		expect(items[0].json.result).toMatchObject({ id: gone.id, deviceId: 8, deviceName: null, organizationName: null });
+
+		const next = f.sim.activity.alert(9);
+		f.sim.server.faults.push({ route: 'GET /v2/device/9', kind: 'status', status: 403, body: { resultCode: 'FORBIDDEN', errorMessage: 'No access' } });
+		const before = trigger.saved();
+		await expect(trigger.poll()).rejects.toThrow(/NinjaOne 403: No access/);
+		expect(trigger.saved()).toEqual(before);
+		f.sim.server.faults = [];
+		expect(emittedIds(await trigger.poll())).toEqual([next.id]);
+	});
+
 	it('passes the device filter and user to NinjaOne', async () => {
 		const trigger = alerts({ filters: { df: 'org = 2', user: '7' } });
 		await trigger.poll('trigger', 'activate');
@@ -218,7 +235,7 @@ describe('NinjaOne Trigger: tickets of a board', () => {
 
 		f.sim.activity.updateTicket(created.id, { status: { name: 'OPEN' } }, created.lastUpdated + 2);
 		expect(ticketIds(await trigger.poll())).toEqual([created.id]);
-		expect(boardReads().at(-1)).toEqual({ sortBy: [{ field: 'lastUpdated', direction: 'DESC' }], pageSize: 100 });
+		expect(boardReads().slice(-1)[0]).toEqual({ sortBy: [{ field: 'lastUpdated', direction: 'DESC' }], pageSize: 100 });
 	});
 
 	it('tells apart tickets updated in the same second by their IDs, across polls and pages', async () => {
