@@ -49,6 +49,19 @@ export class NinjaOneTrigger implements INodeType {
 			...eventProperties(true),
 			collection('filters', [
 				{
+					displayName: 'Activity Class',
+					name: 'class',
+					type: 'options',
+					options: [
+						{ name: 'All', value: 'ALL' },
+						{ name: 'Device', value: 'DEVICE' },
+						{ name: 'System', value: 'SYSTEM' },
+						{ name: 'User', value: 'USER' },
+					],
+					default: 'ALL',
+					description: 'Only device, system or user activities',
+				},
+				{
 					displayName: 'Device Filter',
 					name: 'df',
 					type: 'string',
@@ -120,6 +133,7 @@ function activityQuery(ctx: IPollFunctions, selection: ActivitySelection): IData
 		const value = String(filters[key] ?? '').trim();
 		if (value !== '') query[key] = value;
 	}
+	if (typeof filters.class === 'string' && filters.class !== 'ALL') query.class = filters.class;
 	return query;
 }
 

@@ -139,12 +139,12 @@ describe('NinjaOne Trigger: polling', () => {
 		expect(emittedIds(await trigger.poll())).toEqual([next.id]);
 	});
 
-	it('passes the device filter and user to NinjaOne', async () => {
-		const trigger = alerts({ filters: { df: 'org = 2', user: '7' } });
+	it('passes the activity class, device filter and user to NinjaOne', async () => {
+		const trigger = alerts({ filters: { class: 'DEVICE', df: 'org = 2', user: '7' } });
 		await trigger.poll('trigger', 'activate');
 		f.sim.server.reset();
 		await trigger.poll();
-		expect(activityReads()[0]).toMatchObject({ df: 'org = 2', user: '7' });
+		expect(activityReads()[0]).toMatchObject({ class: 'DEVICE', df: 'org = 2', user: '7' });
 	});
 
 	it('returns the latest matching event in manual mode ("Fetch Test Event") and leaves the cursor alone', async () => {
