@@ -9,6 +9,7 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { type ActivitySelection, readActivities } from '../NinjaOne/actions/activity/activities';
+import { activityClassFilter } from '../NinjaOne/actions/activity/fields';
 import { CREDENTIAL_TYPE, type NinjaOneClient, ninjaOneClient } from '../NinjaOne/transport';
 import { collection, requestIntervalProperty, requestTimeoutProperty } from '../shared/descriptions';
 import { DEFAULT_INTERVAL } from '../shared/router';
@@ -48,19 +49,7 @@ export class NinjaOneTrigger implements INodeType {
 		properties: [
 			...eventProperties(true),
 			collection('filters', [
-				{
-					displayName: 'Activity Class',
-					name: 'class',
-					type: 'options',
-					options: [
-						{ name: 'All', value: 'ALL' },
-						{ name: 'Device', value: 'DEVICE' },
-						{ name: 'System', value: 'SYSTEM' },
-						{ name: 'User', value: 'USER' },
-					],
-					default: 'ALL',
-					description: 'Only device, system or user activities',
-				},
+				activityClassFilter,
 				{
 					displayName: 'Device Filter',
 					name: 'df',

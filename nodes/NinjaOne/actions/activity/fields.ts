@@ -25,6 +25,20 @@ export const activityIdBounds: INodeProperties[] = [
 	},
 ];
 
+export const activityClassFilter: INodeProperties = {
+	displayName: 'Activity Class',
+	name: 'class',
+	type: 'options',
+	options: [
+		{ name: 'All', value: 'ALL' },
+		{ name: 'Device', value: 'DEVICE' },
+		{ name: 'System', value: 'SYSTEM' },
+		{ name: 'User', value: 'USER' },
+	],
+	default: 'ALL',
+	description: 'Device activities, system activities, user activities, or all',
+};
+
 /** The activity type filter: `type` on the account list, `activityType` on a device's. */
 export const activityTypeFilter = (name: string, displayName: string): INodeProperties => ({
 	displayName,

@@ -6,26 +6,14 @@ import { rows } from '../../../shared/envelope';
 import type { ItemInputs } from '../../../shared/inputs';
 import type { NinjaOneClient } from '../../transport';
 import { readActivities } from './activities';
-import { activityIdBounds, activityTypeFilter, epochSeconds, pageSizeOption, readWindow, seriesAndStatusFilters } from './fields';
+import { activityClassFilter, activityIdBounds, activityTypeFilter, epochSeconds, pageSizeOption, readWindow, seriesAndStatusFilters } from './fields';
 
 const CLASSES = ['ALL', 'DEVICE', 'SYSTEM', 'USER'] as const;
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit({}),
 	collection('filters', [
-		{
-			displayName: 'Activity Class',
-			name: 'class',
-			type: 'options',
-			options: [
-				{ name: 'All', value: 'ALL' },
-				{ name: 'Device', value: 'DEVICE' },
-				{ name: 'System', value: 'SYSTEM' },
-				{ name: 'User', value: 'USER' },
-			],
-			default: 'ALL',
-			description: 'Device activities, system activities, user activities, or all',
-		},
+		activityClassFilter,
 		{
 			displayName: 'After Date',
 			name: 'after',
