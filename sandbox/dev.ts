@@ -73,7 +73,7 @@ async function main(): Promise<void> {
 		}
 		credentials = JSON.parse(readFileSync(TENANT_FILE, 'utf8'));
 	} else {
-		sandbox = await startSandbox({ ports: sandboxPorts() });
+		sandbox = await startSandbox({ ports: sandboxPorts(), activityFeed: {} });
 		for (const server of sandbox.apis.flatMap((api) => api.servers)) server.keepLog = false;
 		credentials = sandbox.credentials();
 	}

@@ -15,7 +15,7 @@ async function main(): Promise<void> {
 	const credentialsFile = at >= 0 ? args[at + 1] : undefined;
 	if (at >= 0 && !credentialsFile) throw new Error('--credentials needs a file name');
 
-	const sandbox = await startSandbox({ ports: sandboxPorts() });
+	const sandbox = await startSandbox({ ports: sandboxPorts(), activityFeed: {} });
 	// A long session should not keep every request in memory.
 	for (const server of sandbox.apis.flatMap((api) => api.servers)) server.keepLog = false;
 

@@ -39,6 +39,8 @@ export function portsFrom(base: number): typeof DEFAULT_PORTS {
 export interface SandboxOptions {
 	/** Ports on 127.0.0.1; 0 picks a free one (the tests). */
 	ports?: Partial<typeof DEFAULT_PORTS>;
+	/** NinjaOne activities over time (`npm run dev`); off unless given. */
+	activityFeed?: ActivityFeedOptions;
 }
 
 /** One simulated API: where it listens, what it holds, and the credentials that reach it. */
@@ -76,6 +78,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const apis: SandboxApi[] = [];
 	try {
 		const ninjaOne = await startNinjaOne(ports.ninjaOne);
+		if (options.activityFeed) {
+			const stopFeed = startActivityFeed(ninjaOne.sim, options.activityFeed);
+			const stopApi = ninjaOne.api.stop;
+			ninjaOne.api.stop = async () => {
+				stopFeed();
+				await stopApi();
+			};
+			ninjaOne.api.summary += `; ${describeFeed(options.activityFeed)}`;
+		}
 		apis.push(ninjaOne.api);
 		const portal = await startNexthinkPortal(ports.nexthinkPortal);
 		apis.push(portal.api);
@@ -194,6 +205,73 @@ async function startNexthinkInfinity(loginPort: number, apiPort: number): Promis
 			stop: async () => await sim.stop(),
 		},
 	};
+}
+
+/* ---- NinjaOne activities over time: what the NinjaOne triggers (polling and webhook) see ---- */
+
+export interface ActivityFeedOptions {
+	/** A condition alert fires this often (and clears half-way to the next one). Default one minute. */
+	alertEveryMs?: number;
+	/** A device goes offline this often ... */
+	offlineEveryMs?: number;
+	/** ... and comes back after this long. */
+	offlineForMs?: number;
+}
+
+const FEED_DEFAULTS: Required<ActivityFeedOptions> = { alertEveryMs: 60_000, offlineEveryMs: 5 * 60_000, offlineForMs: 60_000 };
+
+const ALERT_MESSAGES: Array<[string, string]> = [
+	['CPU above 90% for 5 minutes', 'MAJOR'],
+	['Disk C: below 10% free', 'CRITICAL'],
+	['Memory above 95%', 'MAJOR'],
+	['Windows Update service stopped', 'MODERATE'],
+];
+
+/**
+ * Alerts on online devices in turn (each clears after half the interval), and from time to time a
+ * device that goes offline and comes back, each recorded in NinjaOne's activity log and delivered
+ * to the registered webhook. Returns the function that stops it.
+ */
+export function startActivityFeed(sim: NinjaOneSim, options: ActivityFeedOptions = {}): () => void {
+	const { alertEveryMs, offlineEveryMs, offlineForMs } = { ...FEED_DEFAULTS, ...options };
+	const timers = new Set<NodeJS.Timeout>();
+	const later = (ms: number, run: () => void) => {
+		const timer = setTimeout(() => {
+			timers.delete(timer);
+			run();
+		}, ms);
+		timer.unref();
+		timers.add(timer);
+	};
+	let turn = 0;
+	const online = () => sim.devices.filter((d) => !d.offline && d.approvalStatus === 'APPROVED');
+	const alertTick = setInterval(() => {
+		const devices = online();
+		if (devices.length === 0) return;
+		const [message, severity] = ALERT_MESSAGES[turn % ALERT_MESSAGES.length];
+		const triggered = sim.activity.alert(devices[(turn * 7) % devices.length].id, message, severity);
+		turn++;
+		later(alertEveryMs / 2, () => sim.activity.resetAlert(triggered));
+	}, alertEveryMs);
+	const offlineTick = setInterval(() => {
+		const devices = online();
+		if (devices.length === 0) return;
+		const offline = sim.activity.deviceOffline(devices[(turn * 11) % devices.length].id);
+		later(offlineForMs, () => sim.activity.deviceOnline(offline));
+	}, offlineEveryMs);
+	alertTick.unref();
+	offlineTick.unref();
+	return () => {
+		clearInterval(alertTick);
+		clearInterval(offlineTick);
+		for (const timer of timers) clearTimeout(timer);
+		timers.clear();
+	};
+}
+
+function describeFeed(options: ActivityFeedOptions): string {
+	const { alertEveryMs, offlineEveryMs, offlineForMs } = { ...FEED_DEFAULTS, ...options };
+	return `activity feed: an alert every ${alertEveryMs / 1000} s, a device offline every ${offlineEveryMs / 1000} s for ${offlineForMs / 1000} s`;
 }
 
 /** The ports from SANDBOX_BASE_PORT, or the defaults. */

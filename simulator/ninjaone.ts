@@ -1,5 +1,6 @@
 import { randomUUID } from 'crypto';
 
+import { NinjaOneActivities } from './ninjaoneActivities';
 import { NinjaOneTicketing } from './ninjaoneTicketing';
 import { type Allowance, contract, type OpenApiSpec, type Schema } from './openapi';
 import { TokenIssuer } from './oauth';
@@ -34,6 +35,8 @@ type Obj = Record<string, any>;
 export interface NinjaOneSeed {
 	organizations?: number;
 	devices?: number;
+	/** Activities already in the log (default 25). */
+	activities?: number;
 }
 
 /** A stateful stand-in for NinjaOne's public API v2, checked against the published spec. */
@@ -60,6 +63,8 @@ export class NinjaOneSim {
 	});
 	private nextOrgId = 1;
 	private nextLocationId = 1;
+	/** The activity log and the API webhook (simulator/ninjaoneActivities.ts). */
+	readonly activity = new NinjaOneActivities(this);
 
 	constructor(seed: NinjaOneSeed = {}) {
 		this.server = new SimServer((request) => this.handle(request));
@@ -78,7 +83,7 @@ export class NinjaOneSim {
 		return this.server.url;
 	}
 
-	seed({ organizations = 3, devices = 30 }: NinjaOneSeed): void {
+	seed({ organizations = 3, devices = 30, activities = 25 }: NinjaOneSeed): void {
 		this.organizations.clear();
 		this.devices = [];
 		this.alerts = [];
@@ -136,6 +141,8 @@ export class NinjaOneSim {
 		}
 		this.alertResets = [];
 		this.ticketing.seed();
+		this.activity.reset();
+		this.activity.seedHistory(activities);
 	}
 
 	/** Many devices at once, for the benchmarks: lean rows, ids 1..count. */
@@ -175,7 +182,7 @@ export class NinjaOneSim {
 			return this.error(400, 'SPEC_VIOLATION', message);
 		}
 		const route = `${op.method} ${op.template}`;
-		const handler = this.routes[route] ?? this.ticketing.routes[route];
+		const handler = this.routes[route] ?? this.ticketing.routes[route] ?? this.activity.routes[route];
 		if (!handler) return this.error(501, 'NOT_SIMULATED', `${route} is not simulated`);
 		return handler(request, params, token.grant);
 	}

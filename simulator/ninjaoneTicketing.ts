@@ -80,7 +80,7 @@ export class NinjaOneTicketing {
 		}));
 		for (let i = 0; i < tickets; i++) {
 			const incident = i % 2 === 0;
-			this.createTicket({
+			const seeded = this.createTicket({
 				clientId: (i % 3) + 1,
 				ticketFormId: incident ? 2 : 1,
 				nodeId: incident ? i + 1 : undefined,
@@ -93,6 +93,8 @@ export class NinjaOneTicketing {
 				priority: incident ? 'HIGH' : 'LOW',
 				tags: [],
 			});
+			// Seeded tickets were last touched when they were created, long before any test or trigger.
+			seeded.lastUpdated = seeded.createTime;
 		}
 	}
 
@@ -103,20 +105,25 @@ export class NinjaOneTicketing {
 			if (!board) return error(404, 'BOARD_NOT_FOUND', `Board ${p.boardId} not found`);
 			const body = (r.body ?? {}) as Obj;
 			const size = Math.min(body.pageSize ?? 50, 1000);
-			const after = body.lastCursorId ?? 0;
 			const needle = String(body.searchCriteria ?? '').toLowerCase();
+			const [sort] = (body.sortBy ?? [{ field: 'id', direction: 'ASC' }]) as Obj[];
+			const sign = sort.direction === 'DESC' ? -1 : 1;
 			const matching = [...this.tickets.values()]
 				.filter(board.shows)
 				.filter((t) => needle === '' || t.subject.toLowerCase().includes(needle) || String(t.id) === needle)
-				.filter((t) => (body.filters ?? []).every((rule: Obj) => rule.operator !== 'eq' || String(t[rule.field]) === rule.value));
-			const page = matching.filter((t) => t.id > after).slice(0, size);
+				.filter((t) => (body.filters ?? []).every((rule: Obj) => rule.operator !== 'eq' || String(t[rule.field]) === rule.value))
+				.sort((a, b) => sign * (Number(a[sort.field] ?? 0) - Number(b[sort.field] ?? 0) || a.id - b.id));
+			// The cursor is the position after the last row sent (NinjaOne's own cursors are opaque).
+			const from = Number(body.lastCursorId ?? 0);
+			const page = matching.slice(from, from + size);
 			return {
 				status: 200,
 				body: {
 					data: page.map((t) => boardRow(t)),
 					metadata: {
-						columns: ['id', 'subject', 'status', 'type', 'priority', 'severity', 'clientId', 'nodeId', 'createTime'],
-						lastCursorId: page.length ? page[page.length - 1].id : after,
+						columns: ['id', 'subject', 'status', 'type', 'priority', 'severity', 'clientId', 'nodeId', 'createTime', 'lastUpdated'],
+						lastCursorId: from + page.length,
+						sortBy: [sort],
 					},
 				},
 			};
@@ -170,6 +177,7 @@ export class NinjaOneTicketing {
 			const before = { ...ticket };
 			this.applyTicket(ticket, body);
 			ticket.version++;
+			ticket.lastUpdated = Date.now() / 1000;
 			const changeDiff = Object.fromEntries(
 				Object.keys(ticket)
 					.filter((key) => JSON.stringify(before[key]) !== JSON.stringify(ticket[key]) && key !== 'version')
@@ -228,12 +236,14 @@ export class NinjaOneTicketing {
 		return undefined;
 	}
 
-	private createTicket(body: Obj): Obj {
+	/** A ticket as `POST /v2/ticketing/ticket` creates it (the trigger's tests add tickets this way too). */
+	createTicket(body: Obj): Obj {
 		const ticket: Obj = {
 			id: this.nextTicketId++,
 			version: 1,
 			source: 'TECHNICIAN',
 			createTime: 1760000000 + this.nextTicketId,
+			lastUpdated: Date.now() / 1000,
 			deleted: false,
 			tags: [],
 			attributeValues: [],
@@ -283,6 +293,7 @@ function boardRow(ticket: Obj): Obj {
 		clientId: ticket.clientId,
 		nodeId: ticket.nodeId ?? null,
 		createTime: ticket.createTime,
+		lastUpdated: ticket.lastUpdated,
 	};
 }
 

@@ -28,6 +28,7 @@ export class NinjaOne implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Activity', value: 'activity' },
 					{ name: 'Alert', value: 'alert' },
 					{ name: 'Device', value: 'device' },
 					{ name: 'Installer', value: 'installer' },
@@ -39,6 +40,7 @@ export class NinjaOne implements INodeType {
 				],
 				default: 'device',
 			},
+			...resources.activity.description,
 			...resources.alert.description,
 			...resources.device.description,
 			...resources.installer.description,

@@ -3,8 +3,10 @@ import type {
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestMethods,
+	IHookFunctions,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
+	IPollFunctions,
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
@@ -12,7 +14,8 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { isJsonObject } from './envelope';
 import { pause, RequestClock } from './throttle';
 
-export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
+/** Where requests are sent from: node executions, option lists, and the trigger's poll() and webhook hooks. */
+export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions | IHookFunctions;
 
 export interface ApiRequest {
 	method: IHttpRequestMethods;

@@ -145,6 +145,16 @@ const targets: Record<string, Target> = {
 		fields: ['boardId', 'limit', 'filters.searchCriteria', 'filters.sortBy', 'filters.sortDirection', 'filters.conditions', 'options.includeColumns', 'options.pageSize'],
 		endpoints: ['POST /v2/ticketing/trigger/board/{boardId}/run'],
 	},
+	'activity get many': {
+		base: { resource: 'activity', operation: 'getMany', returnAll: false, limit: 5, filters: {}, options: {} },
+		fields: ['filters.class', 'filters.type', 'filters.status', 'filters.df', 'filters.user', 'filters.seriesUid', 'filters.newerThan', 'filters.olderThan', 'filters.after', 'filters.before', 'options.pageSize', 'limit'],
+		endpoints: ['GET /v2/activities'],
+	},
+	'device activities': {
+		base: { resource: 'device', operation: 'getActivities', deviceId: '1', returnAll: false, limit: 5, filters: {}, options: {} },
+		fields: ['deviceId', 'filters.activityType', 'filters.status', 'filters.seriesUid', 'filters.newerThan', 'filters.olderThan', 'options.pageSize', 'limit'],
+		endpoints: ['GET /v2/device/{id}/activities'],
+	},
 	'installer': {
 		base: { resource: 'installer', operation: 'generate', organizationId: '1', locationId: '1', installerType: 'WINDOWS_MSI' },
 		fields: ['organizationId', 'locationId', 'installerType'],

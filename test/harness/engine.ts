@@ -73,27 +73,7 @@ export async function runNode(options: NodeRunOptions): Promise<NodeRun> {
 	const finished = new Promise<IRun>((resolve) => (finish = resolve));
 	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', workflow as never);
 	hooks.addHandler('workflowExecuteAfter', (run: IRun) => finish(run));
-	const additionalData = {
-		executionId: 'test-execution',
-		hooks,
-		credentialsHelper: options.helper,
-		restApiUrl: 'http://127.0.0.1:5678/rest',
-		instanceBaseUrl: 'http://127.0.0.1:5678/',
-		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
-		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
-		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
-		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
-		variables: {},
-		userId: 'test-user',
-		currentNodeParameters: undefined,
-		executeWorkflow: async () => {
-			throw new Error('not in tests');
-		},
-		logAiEvent: () => undefined,
-		startRunnerTask: async () => {
-			throw new Error('not in tests');
-		},
-	} as unknown as IWorkflowExecuteAdditionalData;
+	const additionalData = testAdditionalData(options.helper, hooks);
 
 	const execution = new WorkflowExecute(additionalData, 'manual').run({ workflow, startNode: source });
 	let timer: NodeJS.Timeout | undefined;
@@ -111,6 +91,36 @@ export async function runNode(options: NodeRunOptions): Promise<NodeRun> {
 		error: (run.data.resultData.error ?? runData?.error) as NodeRun['error'],
 		run,
 	};
+}
+
+/** What n8n hands a node besides the workflow: credentials, URLs, hooks (the tests' own). */
+export function testAdditionalData(
+	helper: TestCredentialsHelper,
+	hooks?: ExecutionLifecycleHooks,
+	extra: Record<string, unknown> = {},
+): IWorkflowExecuteAdditionalData {
+	return {
+		executionId: 'test-execution',
+		hooks,
+		credentialsHelper: helper,
+		restApiUrl: 'http://127.0.0.1:5678/rest',
+		instanceBaseUrl: 'http://127.0.0.1:5678/',
+		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
+		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
+		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
+		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
+		variables: {},
+		userId: 'test-user',
+		currentNodeParameters: undefined,
+		executeWorkflow: async () => {
+			throw new Error('not in tests');
+		},
+		logAiEvent: () => undefined,
+		startRunnerTask: async () => {
+			throw new Error('not in tests');
+		},
+		...extra,
+	} as unknown as IWorkflowExecuteAdditionalData;
 }
 
 /** The input item an output item is paired with. */

@@ -1,5 +1,6 @@
 import type { OperationMap } from '../../shared/router';
 import type { NinjaOneClient } from '../transport';
+import * as activity from './activity/Activity.resource';
 import * as alert from './alert/Alert.resource';
 import * as device from './device/Device.resource';
 import * as installer from './installer/Installer.resource';
@@ -9,7 +10,7 @@ import * as script from './script/Script.resource';
 import * as ticket from './ticket/Ticket.resource';
 import * as windowsService from './windowsService/WindowsService.resource';
 
-export const resources = { alert, device, installer, location, organization, script, ticket, windowsService };
+export const resources = { activity, alert, device, installer, location, organization, script, ticket, windowsService };
 
 export const operations: OperationMap<NinjaOneClient> = Object.fromEntries(
 	Object.entries(resources).map(([name, resource]) => [name, resource.operations]),

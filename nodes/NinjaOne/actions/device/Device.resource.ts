@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import * as approveOrReject from './approveOrReject.operation';
 import * as cancelMaintenance from './cancelMaintenance.operation';
+import * as getActivities from './getActivities.operation';
 import * as getDashboardLink from './getDashboardLink.operation';
 import * as list from './list.operation';
 import * as reboot from './reboot.operation';
@@ -11,6 +12,7 @@ import * as update from './update.operation';
 export const operations = {
 	approveOrReject,
 	cancelMaintenance,
+	getActivities,
 	getDashboardLink,
 	list,
 	reboot,
@@ -37,6 +39,12 @@ export const description: INodeProperties[] = [
 				value: 'cancelMaintenance',
 				action: 'Cancel a device maintenance window',
 				description: 'Cancel the pending or active maintenance of a device',
+			},
+			{
+				name: 'Get Activities',
+				value: 'getActivities',
+				action: 'Get the activities of a device',
+				description: 'Read the activity log of one device, newest first, one item per activity',
 			},
 			{
 				name: 'Get Dashboard Link',
@@ -73,6 +81,7 @@ export const description: INodeProperties[] = [
 	},
 	...approveOrReject.description,
 	...cancelMaintenance.description,
+	...getActivities.description,
 	...getDashboardLink.description,
 	...list.description,
 	...reboot.description,

@@ -1,0 +1,25 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as getMany from './getMany.operation';
+
+export const operations = { getMany };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['activity'] } },
+		options: [
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				action: 'Get many activities',
+				description: 'Read the activity log (alerts, scripts, patches, logins...), newest first, one item per activity',
+			},
+		],
+		default: 'getMany',
+	},
+	...getMany.description,
+];
