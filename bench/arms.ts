@@ -25,6 +25,7 @@ export type ArmName =
 	| 'raw-reboot'
 	| 'ours-list'
 	| 'raw-list'
+	| 'http-list'
 	| 'ours-fanout'
 	| 'raw-fanout';
 
@@ -39,6 +40,11 @@ export interface ArmSpec {
 	pageSize?: number;
 	/** Lists: how many devices are expected. */
 	expect?: number;
+	/**
+	 * Load n8n's HTTP Request node (n8n-nodes-base) even in an arm that does not run it, so that
+	 * arms compared on memory with one that does start from the same modules.
+	 */
+	loadHttpRequestNode?: boolean;
 	/** Measured runs in this process (default 1); the peak RSS is that of all of them. */
 	runs?: number;
 	/** Fan-out: target devices, and devices per request. */
@@ -65,21 +71,19 @@ export interface Arm {
 }
 
 export function makeArm(spec: ArmSpec): Arm {
+	if (spec.loadHttpRequestNode) registerHttpRequestNode();
 	switch (spec.arm) {
 		case 'ours-reboot':
 			return {
 				warmup: async () => void (await oursReboot(spec, 5, 0)),
 				run: async () => await oursReboot(spec, spec.items!, spec.interval!),
 			};
-		case 'http-reboot': {
-			const found = findHttpRequestNode();
-			if ('missing' in found) throw new Error(found.missing);
-			registerNodeType(HTTP_REQUEST_TYPE, loadHttpRequestNode(found.file));
+		case 'http-reboot':
+			registerHttpRequestNode();
 			return {
 				warmup: async () => void (await httpReboot(spec, 3, 0)),
 				run: async () => await httpReboot(spec, spec.items!, spec.interval!),
 			};
-		}
 		case 'raw-reboot':
 			return {
 				warmup: async () => void (await rawReboot(spec, 5)),
@@ -95,6 +99,12 @@ export function makeArm(spec: ArmSpec): Arm {
 				warmup: async () => void (await rawList(spec, 2000)),
 				run: async () => await rawList(spec),
 			};
+		case 'http-list':
+			registerHttpRequestNode();
+			return {
+				warmup: async () => void (await httpList(spec, 2000)),
+				run: async () => await httpList(spec),
+			};
 		case 'ours-fanout':
 			return {
 				warmup: async () => void (await oursFanout({ ...spec, ...FANOUT_WARMUP }, collectorIds(3 * FANOUT_WARMUP.perRequest))),
@@ -106,6 +116,12 @@ export function makeArm(spec: ArmSpec): Arm {
 				run: async () => await rawFanout(spec, collectorIds(spec.devices!)),
 			};
 	}
+}
+
+function registerHttpRequestNode(): void {
+	const found = findHttpRequestNode();
+	if ('missing' in found) throw new Error(found.missing);
+	registerNodeType(HTTP_REQUEST_TYPE, loadHttpRequestNode(found.file));
 }
 
 /** The credentials helper, timing what n8n asks of it: n8n's OAuth2 helper reads the credential on every request. */
@@ -238,6 +254,49 @@ async function oursList(spec: ArmSpec, limit?: number): Promise<Outcome> {
 	return { count: run.items.length, problems, keep: run, credentialMs: helper.spent };
 }
 
+/**
+ * What a user builds without this package: n8n's HTTP Request node on the same NinjaOne OAuth2
+ * credential, with its own pagination: `after` from the last row of the previous page, complete
+ * at a page shorter than asked (so the same requests as the node; "Response Is Empty" would add
+ * one). Its pagination resolves `after` for the first request too, with no response yet: the
+ * expression yields nothing there, and n8n leaves the parameter out.
+ */
+async function httpList(spec: ArmSpec, limit?: number): Promise<Outcome> {
+	const helper = ninjaHelper(spec.sim);
+	const pageSize = spec.pageSize!;
+	const run = await runNode({
+		type: HTTP_REQUEST_TYPE,
+		typeVersion: 4.2,
+		parameters: {
+			method: 'GET',
+			url: `${spec.sim.url}/v2/devices`,
+			authentication: 'predefinedCredentialType',
+			nodeCredentialType: 'ninjaOneOAuth2Api',
+			sendQuery: true,
+			queryParameters: { parameters: [{ name: 'pageSize', value: String(pageSize) }] },
+			options: {
+				pagination: {
+					pagination: {
+						paginationMode: 'updateAParameterInEachRequest',
+						parameters: {
+							parameters: [{ type: 'qs', name: 'after', value: '={{ $response.body?.last()?.id }}' }],
+						},
+						paginationCompleteWhen: 'other',
+						completeExpression: `={{ $response.body.length < ${pageSize} }}`,
+						...(limit !== undefined ? { limitPagesFetched: true, maxRequests: Math.ceil(limit / pageSize) } : {}),
+					},
+				},
+			},
+		},
+		credentials: NINJA_CREDENTIAL,
+		helper,
+	});
+	const expected = limit ?? spec.expect!;
+	const problems = checkRun(run, expected, 'HTTP Request list');
+	if (run.json[run.json.length - 1]?.id !== expected) problems.push(`the last device is ${String(run.json[run.json.length - 1]?.id)}, expected ${expected}`);
+	return { count: run.items.length, problems, keep: run, credentialMs: helper.spent };
+}
+
 /** The plain loop over the same pages (`after` = the last id), keeping every device object. */
 async function rawList(spec: ArmSpec, limit?: number): Promise<Outcome> {
 	const token = await rawToken(spec.sim);
@@ -251,6 +310,7 @@ async function rawList(spec: ArmSpec, limit?: number): Promise<Outcome> {
 		const page = (await axios.get(`${spec.sim.url}/v2/devices`, { headers, params })).data as IDataObject[];
 		if (page.length === 0) break;
 		for (const device of page) devices.push(device);
+		if (page.length < size) break;
 		after = page[page.length - 1].id as number;
 	}
 	const expected = limit ?? spec.expect!;

@@ -4,10 +4,11 @@ import { join } from 'path';
 
 import type { ArmSpec } from './arms';
 import type { ArmResult } from './armProcess';
+import { httpListCases } from './httpList';
 import { findHttpRequestNode } from './httpNode';
+import { busy, check, checkSim, log, measure } from './measure';
 import { runTogether, SimProcess } from './processes';
 import { formatMarkdown, formatTable, type Report, type Row } from './report';
-import type { SimStats } from './simProcess';
 import { mebibytes, median, millis, ratio, seconds } from './stats';
 
 /* `npm run bench`: the throttle and pagination measured through n8n's real engine against the
@@ -15,7 +16,7 @@ import { mebibytes, median, millis, ratio, seconds } from './stats';
    repetitions. Every measured run is a fresh process (see armProcess.ts); the simulators run in
    processes of their own. Options:
      --cases 1,3      run only these cases (results go to .cache/bench/, not bench/results/)
-     --reps N         repetitions of the short cases (3, 4, 5; default 5, 5, 3)
+     --reps N         repetitions of the short cases (3, 4, 5, 6; default 5, 5, 3, 5 and 3 for 6c)
      --long-reps N    repetitions of cases 1 and 2 (about 65 s each; default 3)
      --latency MS     the simulator's added latency per answer in case 5 (default 100; the issue
                       fixes those of cases 1 to 4)
@@ -39,6 +40,8 @@ const FANOUT_PER_REQUEST = 10_000;
 /** The nodes' default Request Interval, and by default the latency of case 2. */
 const FANOUT_INTERVAL = 300;
 const FANOUT_LATENCY = 100;
+/** Case 6c: the simulator's latency per page, closer to a real tenant. */
+const HTTP_LIST_LATENCY = 100;
 
 interface Options {
 	cases: Set<number>;
@@ -61,7 +64,7 @@ function parseOptions(argv: string[]): Options {
 		return n;
 	};
 	const cases = value('--cases');
-	const selected = cases ? cases.split(',').map(Number) : [1, 2, 3, 4, 5];
+	const selected = cases ? cases.split(',').map(Number) : [1, 2, 3, 4, 5, 6];
 	return {
 		cases: new Set(selected),
 		reps: count('--reps', undefined),
@@ -70,31 +73,6 @@ function parseOptions(argv: string[]): Options {
 		partial: argv.length > 0,
 	};
 }
-
-const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
-
-function check(results: ArmResult[], what: string): void {
-	for (const result of results) {
-		if (result.problems.length > 0) throw new Error(`${what}: ${result.problems.join('; ')}`);
-	}
-}
-
-async function checkSim(sim: SimProcess, what: string): Promise<SimStats> {
-	const stats = await sim.command<SimStats>({ cmd: 'stats' });
-	if (stats.violations.length > 0) throw new Error(`${what}: the simulator saw requests against the spec: ${stats.violations[0]}`);
-	return stats;
-}
-
-/** One arm alone against `sim`, with the simulator's CPU time during the measured run. */
-async function measure(spec: ArmSpec, sim: SimProcess, what: string): Promise<ArmResult & { simCpuMs: number }> {
-	const [result] = await runTogether([spec], async () => void (await sim.command({ cmd: 'stats' })));
-	check([result], what);
-	const stats = await checkSim(sim, what);
-	return { ...result, simCpuMs: stats.cpuMs };
-}
-
-/** CPU of the node's process and of the simulator together: what the wall time would be on an idle machine, about. */
-const busy = (result: { cpuMs: number; simCpuMs: number }) => result.cpuMs + result.simCpuMs;
 
 const throttleIdeal = (latency: number) =>
 	(THROTTLE_ITEMS - 1) * Math.max(THROTTLE_INTERVAL, latency) + latency;
@@ -410,6 +388,7 @@ async function main(): Promise<void> {
 	if (options.cases.has(3)) await overheadCase(options, rows);
 	if (options.cases.has(4)) await listCase(options, rows);
 	if (options.cases.has(5)) await fanoutCase(options, rows);
+	if (options.cases.has(6)) await httpListCases({ reps: options.reps, latency: HTTP_LIST_LATENCY }, rows);
 
 	const report: Report = {
 		date: new Date().toISOString(),
@@ -422,7 +401,14 @@ async function main(): Promise<void> {
 			n8nWorkflow: nodeVersionOf('n8n-workflow'),
 		},
 		durationMs: Date.now() - started,
-		repetitions: { throttle: options.longReps, overhead: options.reps ?? 5, list: options.reps ?? 5, fanout: options.reps ?? 3 },
+		repetitions: {
+			throttle: options.longReps,
+			overhead: options.reps ?? 5,
+			list: options.reps ?? 5,
+			fanout: options.reps ?? 3,
+			httpList: options.reps ?? 5,
+			httpListLatency: options.reps ?? 3,
+		},
 		rows,
 		notes,
 	};

@@ -1,3 +1,4 @@
+import { pairedIndex } from '../harness/engine';
 import { NinjaOneFixture } from './fixture';
 
 const f = new NinjaOneFixture({ organizations: 2, devices: 250 });
@@ -30,6 +31,7 @@ describe('Device > List pagination', () => {
 	it('sends one request for a list shorter than a page, per item', async () => {
 		const run = await f.run({ resource: 'device', operation: 'list', returnAll: true, options: { pageSize: 1000 } }, [{}, {}]);
 		expect(run.json).toHaveLength(500);
+		expect(run.items.map((item) => pairedIndex(item))).toEqual([...Array(250).fill(0), ...Array(250).fill(1)]);
 		expect(pages()).toEqual([{ pageSize: '1000' }, { pageSize: '1000' }]);
 	});
 
