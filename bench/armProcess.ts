@@ -1,3 +1,8 @@
+import { mkdirSync, writeFileSync } from 'fs';
+import { Session } from 'inspector/promises';
+import { join } from 'path';
+import { writeHeapSnapshot } from 'v8';
+
 import { type ArmSpec, makeArm } from './arms';
 import { median } from './stats';
 
@@ -6,7 +11,28 @@ import { median } from './stats';
    modules (n8n-core, n8n-workflow, the harness, the nodes) before it starts, so the memory
    compared is what the run adds, not what loading n8n costs. It warms up, says `ready`,
    waits for `go` (so that arms meant to run side by side start together), runs (once unless
-   the spec asks for more), and answers with the times and the memory. */
+   the spec asks for more), and answers with the times and the memory.
+   BENCH_PROFILE_DIR=dir profiles the first measured run alone (no loading, no warm-up) into
+   dir/<arm>-<pid>.cpuprofile, and writes a heap snapshot right after it with the output still
+   referenced (dir/<arm>-<pid>.heapsnapshot). */
+
+const PROFILE_DIR = process.env.BENCH_PROFILE_DIR;
+
+/** Starts the CPU profiler; the returned function stops it and writes the profile and a heap snapshot. */
+async function startProfile(name: string): Promise<() => Promise<void>> {
+	const session = new Session();
+	session.connect();
+	await session.post('Profiler.enable');
+	await session.post('Profiler.setSamplingInterval', { interval: 100 });
+	await session.post('Profiler.start');
+	return async () => {
+		const { profile } = await session.post('Profiler.stop');
+		session.disconnect();
+		mkdirSync(PROFILE_DIR!, { recursive: true });
+		writeFileSync(join(PROFILE_DIR!, `${name}.cpuprofile`), JSON.stringify(profile));
+		writeHeapSnapshot(join(PROFILE_DIR!, `${name}.heapsnapshot`));
+	};
+}
 
 export interface ArmResult {
 	/** Wall time of the measured run, ms (the median where there are several runs). */
@@ -42,12 +68,15 @@ async function main(): Promise<void> {
 	let cpuMs = 0;
 	let heapRetained: number | undefined;
 	for (let i = 0; i < (spec.runs ?? 1); i++) {
+		const stopProfile = PROFILE_DIR && i === 0 ? await startProfile(`${spec.arm}-${process.pid}`) : undefined;
 		const cpu = process.cpuUsage();
 		const start = performance.now();
 		const outcome = await arm.run();
 		times.push(performance.now() - start);
+		const used = process.cpuUsage(cpu);
+		// Profiling (and the snapshot's memory) only where asked, after the figures are taken.
+		await stopProfile?.();
 		if (i === 0) {
-			const used = process.cpuUsage(cpu);
 			cpuMs = (used.user + used.system) / 1000;
 			first = outcome;
 			if (global.gc) {

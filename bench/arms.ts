@@ -25,6 +25,9 @@ export type ArmName =
 	| 'raw-reboot'
 	| 'ours-list'
 	| 'raw-list'
+	| 'http-list'
+	| 'ours-report'
+	| 'http-report'
 	| 'ours-fanout'
 	| 'raw-fanout';
 
@@ -37,8 +40,15 @@ export interface ArmSpec {
 	interval?: number;
 	/** Lists: page size. */
 	pageSize?: number;
-	/** Lists: how many devices are expected. */
+	/** Reports: which /v2/queries report (its path after /v2/queries/). */
+	report?: string;
+	/** Lists: how many devices (reports: rows) are expected. */
 	expect?: number;
+	/**
+	 * Load n8n's HTTP Request node (n8n-nodes-base) even in an arm that does not run it, so that
+	 * arms compared on memory with one that does start from the same modules.
+	 */
+	loadHttpRequestNode?: boolean;
 	/** Measured runs in this process (default 1); the peak RSS is that of all of them. */
 	runs?: number;
 	/** Fan-out: target devices, and devices per request. */
@@ -65,36 +75,36 @@ export interface Arm {
 }
 
 export function makeArm(spec: ArmSpec): Arm {
+	if (spec.loadHttpRequestNode) registerHttpRequestNode();
 	switch (spec.arm) {
 		case 'ours-reboot':
 			return {
 				warmup: async () => void (await oursReboot(spec, 5, 0)),
 				run: async () => await oursReboot(spec, spec.items!, spec.interval!),
 			};
-		case 'http-reboot': {
-			const found = findHttpRequestNode();
-			if ('missing' in found) throw new Error(found.missing);
-			registerNodeType(HTTP_REQUEST_TYPE, loadHttpRequestNode(found.file));
+		case 'http-reboot':
+			registerHttpRequestNode();
 			return {
 				warmup: async () => void (await httpReboot(spec, 3, 0)),
 				run: async () => await httpReboot(spec, spec.items!, spec.interval!),
 			};
-		}
 		case 'raw-reboot':
 			return {
 				warmup: async () => void (await rawReboot(spec, 5)),
 				run: async () => await rawReboot(spec, spec.items!),
 			};
 		case 'ours-list':
-			return {
-				warmup: async () => void (await oursList(spec, 2000)),
-				run: async () => await oursList(spec),
-			};
+			return paged(spec, oursList);
 		case 'raw-list':
-			return {
-				warmup: async () => void (await rawList(spec, 2000)),
-				run: async () => await rawList(spec),
-			};
+			return paged(spec, rawList);
+		case 'http-list':
+			registerHttpRequestNode();
+			return paged(spec, httpList);
+		case 'ours-report':
+			return paged(spec, oursReport);
+		case 'http-report':
+			registerHttpRequestNode();
+			return paged(spec, httpReport);
 		case 'ours-fanout':
 			return {
 				warmup: async () => void (await oursFanout({ ...spec, ...FANOUT_WARMUP }, collectorIds(3 * FANOUT_WARMUP.perRequest))),
@@ -106,6 +116,20 @@ export function makeArm(spec: ArmSpec): Arm {
 				run: async () => await rawFanout(spec, collectorIds(spec.devices!)),
 			};
 	}
+}
+
+/** A paged read: warmed up on its first 2,000 rows, measured on all of them. */
+function paged(spec: ArmSpec, read: (spec: ArmSpec, limit?: number) => Promise<Outcome>): Arm {
+	return {
+		warmup: async () => void (await read(spec, 2000)),
+		run: async () => await read(spec),
+	};
+}
+
+function registerHttpRequestNode(): void {
+	const found = findHttpRequestNode();
+	if ('missing' in found) throw new Error(found.missing);
+	registerNodeType(HTTP_REQUEST_TYPE, loadHttpRequestNode(found.file));
 }
 
 /** The credentials helper, timing what n8n asks of it: n8n's OAuth2 helper reads the credential on every request. */
@@ -215,14 +239,13 @@ async function rawReboot(spec: ArmSpec, count: number): Promise<Outcome> {
 	return { count: done, problems: problems.slice(0, 3), keep: null };
 }
 
-/** NinjaOne > Device > List, return all (or `limit`), one item per device. */
-async function oursList(spec: ArmSpec, limit?: number): Promise<Outcome> {
+/** A paged read of our NinjaOne node, return all (or `limit`), interval 0, one item per row. */
+async function oursPaged(spec: ArmSpec, parameters: IDataObject, limit?: number) {
 	const helper = ninjaHelper(spec.sim);
 	const run = await runNode({
 		type: NINJA_TYPE,
 		parameters: {
-			resource: 'device',
-			operation: 'list',
+			...parameters,
 			returnAll: limit === undefined,
 			...(limit !== undefined ? { limit } : {}),
 			options: { pageSize: spec.pageSize },
@@ -231,11 +254,112 @@ async function oursList(spec: ArmSpec, limit?: number): Promise<Outcome> {
 		credentials: NINJA_CREDENTIAL,
 		helper,
 	});
+	return { run, credentialMs: helper.spent };
+}
+
+/** NinjaOne > Device > List, one item per device. */
+async function oursList(spec: ArmSpec, limit?: number): Promise<Outcome> {
+	const { run, credentialMs } = await oursPaged(spec, { resource: 'device', operation: 'list' }, limit);
 	const expected = limit ?? spec.expect!;
 	const problems = checkRun(run, expected, 'NinjaOne list');
 	const last = run.json[run.json.length - 1]?.result as IDataObject | undefined;
 	if (last?.id !== expected) problems.push(`the last device is ${String(last?.id)}, expected ${expected}`);
-	return { count: run.items.length, problems, keep: run, credentialMs: helper.spent };
+	return { count: run.items.length, problems, keep: run, credentialMs };
+}
+
+/** How n8n's HTTP Request node pages one NinjaOne endpoint, in its own pagination options. */
+interface HttpPaging {
+	path: string;
+	/** The query parameter that moves to the next page, and the expression giving its value. */
+	next: { name: string; value: string };
+	/** When the list is complete, as an expression over `$response`. */
+	complete: string;
+}
+
+/**
+ * What a user builds without this package: n8n's HTTP Request node on the same NinjaOne OAuth2
+ * credential with its own pagination. The "next" expression is resolved for the first request
+ * too, with no response yet: it yields nothing there, and n8n leaves the parameter out.
+ */
+async function httpPaginated(spec: ArmSpec, paging: HttpPaging, limit?: number) {
+	const helper = ninjaHelper(spec.sim);
+	const pageSize = spec.pageSize!;
+	const run = await runNode({
+		type: HTTP_REQUEST_TYPE,
+		typeVersion: 4.2,
+		parameters: {
+			method: 'GET',
+			url: `${spec.sim.url}${paging.path}`,
+			authentication: 'predefinedCredentialType',
+			nodeCredentialType: 'ninjaOneOAuth2Api',
+			sendQuery: true,
+			queryParameters: { parameters: [{ name: 'pageSize', value: String(pageSize) }] },
+			options: {
+				pagination: {
+					pagination: {
+						paginationMode: 'updateAParameterInEachRequest',
+						parameters: { parameters: [{ type: 'qs', ...paging.next }] },
+						paginationCompleteWhen: 'other',
+						completeExpression: paging.complete,
+						...(limit !== undefined ? { limitPagesFetched: true, maxRequests: Math.ceil(limit / pageSize) } : {}),
+					},
+				},
+			},
+		},
+		credentials: NINJA_CREDENTIAL,
+		helper,
+	});
+	return { run, credentialMs: helper.spent };
+}
+
+/**
+ * Device > List by the HTTP Request node: `after` from the last row of the previous page,
+ * complete at a page shorter than asked (the same requests as the node; "Response Is Empty"
+ * would add one). One item per device.
+ */
+async function httpList(spec: ArmSpec, limit?: number): Promise<Outcome> {
+	const { run, credentialMs } = await httpPaginated(
+		spec,
+		{
+			path: '/v2/devices',
+			next: { name: 'after', value: '={{ $response.body?.last()?.id }}' },
+			complete: `={{ $response.body.length < ${spec.pageSize!} }}`,
+		},
+		limit,
+	);
+	const expected = limit ?? spec.expect!;
+	const problems = checkRun(run, expected, 'HTTP Request list');
+	if (run.json[run.json.length - 1]?.id !== expected) problems.push(`the last device is ${String(run.json[run.json.length - 1]?.id)}, expected ${expected}`);
+	return { count: run.items.length, problems, keep: run, credentialMs };
+}
+
+/**
+ * A /v2/queries report by the HTTP Request node: the cursor's name from the previous answer,
+ * complete at a page shorter than asked. It outputs one item per page (`{cursor, results}`):
+ * one item per row would take a Split Out node after it, which this arm leaves out.
+ */
+async function httpReport(spec: ArmSpec, limit?: number): Promise<Outcome> {
+	const { run, credentialMs } = await httpPaginated(
+		spec,
+		{
+			path: `/v2/queries/${spec.report!}`,
+			next: { name: 'cursor', value: '={{ $response.body?.cursor?.name }}' },
+			complete: `={{ $response.body.results.length < ${spec.pageSize!} }}`,
+		},
+		limit,
+	);
+	const expected = limit ?? spec.expect!;
+	const rowsOut = run.json.reduce((sum, page) => sum + ((page.results as unknown[] | undefined)?.length ?? 0), 0);
+	const problems = run.error ? [`HTTP Request report ended on an error: ${run.error.message}`] : [];
+	if (rowsOut !== expected) problems.push(`HTTP Request report returned ${rowsOut} rows, expected ${expected}`);
+	return { count: rowsOut, problems, keep: run, credentialMs };
+}
+
+/** NinjaOne > Report > Get, one item per row. */
+async function oursReport(spec: ArmSpec, limit?: number): Promise<Outcome> {
+	const { run, credentialMs } = await oursPaged(spec, { resource: 'report', operation: 'get', report: spec.report! }, limit);
+	const expected = limit ?? spec.expect!;
+	return { count: run.items.length, problems: checkRun(run, expected, 'NinjaOne report'), keep: run, credentialMs };
 }
 
 /** The plain loop over the same pages (`after` = the last id), keeping every device object. */
@@ -251,6 +375,7 @@ async function rawList(spec: ArmSpec, limit?: number): Promise<Outcome> {
 		const page = (await axios.get(`${spec.sim.url}/v2/devices`, { headers, params })).data as IDataObject[];
 		if (page.length === 0) break;
 		for (const device of page) devices.push(device);
+		if (page.length < size) break;
 		after = page[page.length - 1].id as number;
 	}
 	const expected = limit ?? spec.expect!;

@@ -28,12 +28,20 @@ export function partialResultOf(error: unknown): unknown {
 
 export type NodeFailure = NodeApiError | NodeOperationError;
 
-export function successItems(output: unknown, itemIndex: number): INodeExecutionData[] {
-	const results = output instanceof Rows ? output.items : [output];
-	return results.map((result) => ({
-		json: { has_error: false, error: null, result: toJsonValue(result) } as IDataObject,
-		pairedItem: { item: itemIndex },
-	}));
+/**
+ * Appends the success items of one input item to `output`: one per row for `rows(...)`, else one.
+ * One by one (spreading 100,000+ rows into push() overflows the call stack), straight into
+ * `output`: a mapped copy and an iterator per row cost 7 MiB of garbage per 100,000 rows and
+ * raised the peak RSS (measured, bench case 6b).
+ */
+export function appendSuccessItems(output: INodeExecutionData[], result: unknown, itemIndex: number): void {
+	const results = result instanceof Rows ? result.items : [result];
+	// One pairing object for all rows of the item: n8n only reads it, and a list of 100,000 rows
+	// keeps 100,000 fewer objects (3 MiB of heap).
+	const pairedItem = { item: itemIndex };
+	for (let i = 0; i < results.length; i++) {
+		output.push({ json: { has_error: false, error: null, result: toJsonValue(results[i]) } as IDataObject, pairedItem });
+	}
 }
 
 /**

@@ -2,8 +2,11 @@
 export type FetchPage<Row> = (cursor: number | undefined, pageSize: number) => Promise<Row[]>;
 
 /**
- * Collects a list paged by "after the last ID": pages of `pageSize` until `limit` rows or an
- * empty page. A cursor that does not advance is an error, never a loop or a silent cut.
+ * Collects a list paged by "after the last ID": pages of `pageSize` until `limit` rows or a page
+ * shorter than asked (the last one: asking again would only fetch an empty page, one request and
+ * one throttle interval per list). Callers keep `pageSize` within the endpoint's documented
+ * maximum, so a short page always means the end. A cursor that does not advance is an error,
+ * never a loop or a silent cut.
  */
 export async function collectByCursor<Row>(
 	fetchPage: FetchPage<Row>,
@@ -24,6 +27,7 @@ export async function collectByCursor<Row>(
 				`the list cursor did not advance (after=${cursor ?? 'none'}, last ID on the page=${next ?? 'missing'}); stopped after ${rows.length} rows instead of repeating pages`,
 			);
 		}
+		if (page.length < size) break;
 		cursor = next;
 	}
 	if (limit !== undefined && rows.length > limit) rows.length = limit;

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { failureItem, type NodeFailure, partialResultOf, successItems } from './envelope';
+import { appendSuccessItems, failureItem, type NodeFailure, partialResultOf } from './envelope';
 import { ItemInputs } from './inputs';
 import { RequestClock } from './throttle';
 
@@ -43,8 +43,7 @@ export async function runOperations<Client>(
 				DEFAULT_INTERVAL;
 			clock.timeout = (inputs.number('requestTimeout', 'Timeout (Seconds)', { min: 1 }) ?? 60) * 1000;
 			const result = await operation.execute.call(this, inputs, client);
-			// One by one: spreading a list of 100,000+ rows into push() overflows the call stack.
-			for (const item of successItems(result, itemIndex)) output.push(item);
+			appendSuccessItems(output, result, itemIndex);
 		} catch (error) {
 			// n8n marks the execution cancelled itself; the rest of the items are not run.
 			if (signal?.aborted) throw new NodeOperationError(this.getNode(), 'The execution was cancelled', { itemIndex });

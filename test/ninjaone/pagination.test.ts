@@ -1,3 +1,4 @@
+import { pairedIndex } from '../harness/engine';
 import { NinjaOneFixture } from './fixture';
 
 const f = new NinjaOneFixture({ organizations: 2, devices: 250 });
@@ -9,16 +10,35 @@ afterEach(() => expect(f.sim.violations).toEqual([]));
 const pages = () => f.sim.server.requests('GET /v2/devices').map((r) => Object.fromEntries(r.query));
 
 describe('Device > List pagination', () => {
-	it('follows `after` through every page until an empty one', async () => {
+	it('follows `after` through every page and stops at a short one, without asking for an empty page', async () => {
 		const run = await f.run({ resource: 'device', operation: 'list', returnAll: true, options: { pageSize: 100 } });
 		expect(run.json).toHaveLength(250);
 		expect(run.json.map((j) => (j.result as { id: number }).id)).toEqual(Array.from({ length: 250 }, (_, i) => i + 1));
+		// The third page has 50 of the 100 asked: the list ends there, no fourth request.
 		expect(pages()).toEqual([
 			{ pageSize: '100' },
 			{ pageSize: '100', after: '100' },
 			{ pageSize: '100', after: '200' },
-			{ pageSize: '100', after: '250' },
 		]);
+	});
+
+	it('asks once more only after a full last page (the API cannot say it was the last)', async () => {
+		const run = await f.run({ resource: 'device', operation: 'list', returnAll: true, options: { pageSize: 125 } });
+		expect(run.json).toHaveLength(250);
+		expect(pages()).toEqual([{ pageSize: '125' }, { pageSize: '125', after: '125' }, { pageSize: '125', after: '250' }]);
+	});
+
+	it('sends one request for a list shorter than a page, per item', async () => {
+		const run = await f.run({ resource: 'device', operation: 'list', returnAll: true, options: { pageSize: 1000 } }, [{}, {}]);
+		expect(run.json).toHaveLength(500);
+		expect(run.items.map((item) => pairedIndex(item))).toEqual([...Array(250).fill(0), ...Array(250).fill(1)]);
+		expect(pages()).toEqual([{ pageSize: '1000' }, { pageSize: '1000' }]);
+	});
+
+	it('stops at a short page under a limit too', async () => {
+		const run = await f.run({ resource: 'device', operation: 'list', returnAll: false, limit: 240, options: { pageSize: 100 } });
+		expect(run.json).toHaveLength(240);
+		expect(pages()).toEqual([{ pageSize: '100' }, { pageSize: '100', after: '100' }, { pageSize: '40', after: '200' }]);
 	});
 
 	it('stops at the limit and asks only for what is left', async () => {
@@ -30,7 +50,7 @@ describe('Device > List pagination', () => {
 	it('returns all devices by default (the seed\'s limit was 100000), in pages of 1000', async () => {
 		const run = await f.run({ resource: 'device', operation: 'list' });
 		expect(run.json).toHaveLength(250);
-		expect(pages()[0]).toEqual({ pageSize: '1000' });
+		expect(pages()).toEqual([{ pageSize: '1000' }]);
 	});
 
 	it('fails with a clear error when the cursor does not advance, instead of looping', async () => {
