@@ -1,6 +1,6 @@
 import type {
-	IDataObject,
 	IHookFunctions,
+	INodeExecutionData,
 	INodeProperties,
 	INodePropertyOptions,
 	IPollFunctions,
@@ -11,7 +11,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { type ActivitySelection, eventOptions, eventResult, needsDevice, selectActivities } from '../NinjaOne/actions/activity/activities';
 import type { NinjaOneClient } from '../NinjaOne/transport';
-import { isJsonObject, Rows, successItems } from '../shared/envelope';
+import { appendSuccessItems, isJsonObject, Rows } from '../shared/envelope';
 
 /* What both NinjaOne triggers share: the choice of events, and the items they emit. */
 
@@ -160,5 +160,7 @@ async function lookUpDevice(ctx: IPollFunctions, client: NinjaOneClient, id: num
 
 /** The package's envelope per event, as a trigger emits it (no input item to pair with). */
 export function emitted(results: JsonObject[]) {
-	return successItems(new Rows(results), 0).map(({ json }) => ({ json: json as IDataObject }));
+	const items: INodeExecutionData[] = [];
+	appendSuccessItems(items, new Rows(results), 0);
+	return items.map(({ json }) => ({ json }));
 }

@@ -260,13 +260,14 @@ describe('Ticket > Get, Update, Add Comment, Get Log Entries', () => {
 		expect(api('')).toHaveLength(0);
 	});
 
-	it('pages log entries by anchorId until an empty page, and stops at the limit', async () => {
+	it('pages log entries by anchorId until a short page, and stops at the limit', async () => {
 		for (let i = 0; i < 1100; i++) f.sim.ticketing.logEntries.get(4)!.push({ id: 10_000 + i, type: 'COMMENT', body: `c${i}`, publicEntry: true });
 		const all = await f.run({ resource: 'ticket', operation: 'getLogEntries', ticketId: byId(4), returnAll: true, filters: {} });
 		expect(all.json).toHaveLength(1101);
 		const requests = api('GET /v2/ticketing/ticket/4/log-entry');
-		expect(requests.map((r) => r.query.get('anchorId'))).toEqual([null, '10498', '10998', '11099']);
-		expect(requests.map((r) => r.query.get('pageSize'))).toEqual(['500', '500', '500', '500']);
+		// 1,101 entries: two full pages, then a short one that ends the list (no request for an empty page).
+		expect(requests.map((r) => r.query.get('anchorId'))).toEqual([null, '10498', '10998']);
+		expect(requests.map((r) => r.query.get('pageSize'))).toEqual(['500', '500', '500']);
 		f.sim.server.reset();
 		const some = await f.run({ resource: 'ticket', operation: 'getLogEntries', ticketId: byId(4), returnAll: false, limit: 3, filters: {} });
 		expect(some.json).toHaveLength(3);
@@ -285,10 +286,10 @@ describe('Ticket > Get Many (the tickets of a board)', () => {
 		expect(boardRun(2)[0].body).toEqual({ pageSize: 100 });
 	});
 
-	it('pages with lastCursorId until an empty page, each page a request, and stops at the limit', async () => {
+	it('pages with lastCursorId until a short page, each page a request, and stops at the limit', async () => {
 		const all = await f.run({ resource: 'ticket', operation: 'getMany', boardId: byId(1), returnAll: true, filters: {}, options: { pageSize: 4 } });
 		expect(results(all.json).map((t) => t.id)).toEqual([1, 2, 3, 4, 5, 6]);
-		expect(boardRun(1).map((r) => r.body)).toEqual([{ pageSize: 4 }, { pageSize: 4, lastCursorId: 4 }, { pageSize: 4, lastCursorId: 6 }]);
+		expect(boardRun(1).map((r) => r.body)).toEqual([{ pageSize: 4 }, { pageSize: 4, lastCursorId: 4 }]);
 		f.sim.server.reset();
 		const some = await f.run({ resource: 'ticket', operation: 'getMany', boardId: byId(1), returnAll: false, limit: 5, filters: {}, options: { pageSize: 4 } });
 		expect(some.json).toHaveLength(5);
@@ -394,7 +395,7 @@ describe('Ticket pickers and tenant lists in the editor', () => {
 			'Tom Tinker <tom@example.test> (Technician)',
 		]);
 		expect(await load('getTechnicians')).toEqual([{ name: 'Tess Tech <tess@example.test>', value: 100 }, { name: 'Tom Tinker <tom@example.test>', value: 101 }]);
-		expect(api('GET /v2/ticketing/app-user-contact').map((r) => r.query.get('userType'))).toEqual([null, null, 'TECHNICIAN', 'TECHNICIAN']);
+		expect(api('GET /v2/ticketing/app-user-contact').map((r) => r.query.get('userType'))).toEqual([null, 'TECHNICIAN']);
 	});
 
 	it('pages requesters by anchorNaturalId', async () => {
@@ -403,7 +404,7 @@ describe('Ticket pickers and tenant lists in the editor', () => {
 		}
 		const { load } = editor({ resource: 'ticket', operation: 'create' }, 'parameters.additionalFields.requesterUid');
 		expect(await load('getTicketRequesters')).toHaveLength(455);
-		expect(api('GET /v2/ticketing/app-user-contact').map((r) => r.query.get('anchorNaturalId'))).toEqual([null, '1194', '1394', '1449']);
+		expect(api('GET /v2/ticketing/app-user-contact').map((r) => r.query.get('anchorNaturalId'))).toEqual([null, '1194', '1394']);
 	});
 });
 

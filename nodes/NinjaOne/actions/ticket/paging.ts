@@ -3,8 +3,8 @@ export type FetchCursorPage<Row> = (cursor: number | undefined, pageSize: number
 
 /**
  * Collects a list paged by a cursor the API hands back (a board's `lastCursorId`, a log entry's
- * `anchorId`): pages until `limit` rows or an empty page. A cursor that repeats is an error, never
- * a loop or a silent cut.
+ * `anchorId`): pages until `limit` rows or a page shorter than asked (no request for a trailing empty
+ * page). A cursor that repeats is an error, never a loop or a silent cut.
  */
 export async function collectByReturnedCursor<Row>(fetchPage: FetchCursorPage<Row>, pageSize: number, limit?: number): Promise<Row[]> {
 	const rows: Row[] = [];
@@ -15,10 +15,9 @@ export async function collectByReturnedCursor<Row>(fetchPage: FetchCursorPage<Ro
 		const page = await fetchPage(cursor, size);
 		if (page.rows.length === 0) break;
 		for (const row of page.rows) rows.push(row);
+		if (page.rows.length < size) break;
 		const next = page.next;
 		if (next === undefined || !Number.isFinite(next) || next === cursor || seen.has(next)) {
-			// A short last page may come without a usable cursor.
-			if (page.rows.length < size) break;
 			throw new Error(
 				`the list cursor did not advance (cursor=${cursor ?? 'none'}, next=${next ?? 'missing'}); stopped after ${rows.length} rows instead of repeating pages`,
 			);
