@@ -2,6 +2,7 @@ import { randomUUID } from 'crypto';
 
 import { type Allowance, contract, type OpenApiSpec } from './openapi';
 import { TokenIssuer } from './oauth';
+import { type EverydayState, everydayRoutes, seedEveryday } from './ninjaoneEveryday';
 import { type SimRequest, type SimResponse, SimServer } from './server';
 
 export function ninjaOneSpec(): OpenApiSpec {
@@ -14,6 +15,10 @@ const LEGACY_FIELDS: Record<string, Allowance> = {
 	'PATCH /v2/organization/{id}': { extraBodyProperties: ['tags', 'fields'] },
 	'POST /v2/organization/{id}/locations': { extraBodyProperties: ['tags', 'fields'] },
 	'PATCH /v2/organization/{id}/locations/{locationId}': { extraBodyProperties: ['tags', 'fields'] },
+	// Issue 10: the spec types custom-field values as "object" (Java's Object): any JSON value.
+	'PATCH /v2/device/{id}/custom-fields': { anyBodyValues: true },
+	'PATCH /v2/organization/{id}/custom-fields': { anyBodyValues: true },
+	'PATCH /v2/organization/{id}/location/{locationId}/custom-fields': { anyBodyValues: true },
 };
 
 type Obj = Record<string, any>;
@@ -38,6 +43,8 @@ export class NinjaOneSim {
 	reboots: Obj[] = [];
 	scriptRuns: Obj[] = [];
 	serviceControls: Obj[] = [];
+	/** Issue 10: custom fields, users, policies, owners... of the everyday routes. */
+	everyday!: EverydayState;
 	private nextOrgId = 1;
 	private nextLocationId = 1;
 
@@ -114,6 +121,7 @@ export class NinjaOneSim {
 				});
 			}
 		}
+		this.everyday = seedEveryday(this);
 	}
 
 	/** Many devices at once, for the benchmarks: lean rows, ids 1..count. */
@@ -129,6 +137,10 @@ export class NinjaOneSim {
 			systemName: `HOST-${i + 1}`,
 			lastContact: 1760000000,
 		}));
+	}
+
+	deviceFilter(df: string | null): (device: Obj) => boolean {
+		return deviceFilter(df);
 	}
 
 	private error(status: number, resultCode: string, errorMessage: string): SimResponse {
@@ -321,6 +333,8 @@ export class NinjaOneSim {
 			const ext = p.installer_type.split('_').pop()!.toLowerCase();
 			return { status: 200, body: { url: `${this.url}/installers/${p.id}/${p.location_id}/agent.${ext}` } };
 		},
+		// ---- Issue 10: organizations, locations, devices, custom fields, reports, the tenant ----
+		...everydayRoutes(this),
 	};
 
 	private device(id: string): Obj | undefined {

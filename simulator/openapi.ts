@@ -69,6 +69,8 @@ export interface SpecOperation {
 export interface Allowance {
 	/** Extra body properties allowed on this operation (e.g. fields the spec has since dropped). */
 	extraBodyProperties?: string[];
+	/** The body is an object whose values may be any JSON (a spec that says "object" for Java's Object). */
+	anyBodyValues?: boolean;
 }
 
 export interface RequestToCheck {
@@ -149,7 +151,9 @@ export class OpenApiSpec {
 		}
 		if (request.body !== undefined) {
 			if (!op.body) problems.push(`${op.method} ${op.template} takes no body`);
-			else this.checkValue(op.body, request.body, 'body', problems, new Set(allowance.extraBodyProperties ?? []), true);
+			else if (allowance.anyBodyValues) {
+				if (typeof request.body !== 'object' || request.body === null || Array.isArray(request.body)) problems.push('body must be an object');
+			} else this.checkValue(op.body, request.body, 'body', problems, new Set(allowance.extraBodyProperties ?? []), true);
 		}
 		return { problems, op, params };
 	}

@@ -4,6 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { requestIntervalProperty, requestTimeoutProperty } from '../shared/descriptions';
 import { runOperations } from '../shared/router';
 import { operations, resources } from './actions/operations';
+import { searchDevices, searchLocations, searchOrganizations, searchPolicies } from './methods/listSearch';
 import { CREDENTIAL_TYPE, ninjaOneClient } from './transport';
 
 export class NinjaOne implements INodeType {
@@ -48,6 +49,8 @@ export class NinjaOne implements INodeType {
 			requestTimeoutProperty,
 		],
 	};
+
+	methods = { listSearch: { searchDevices, searchLocations, searchOrganizations, searchPolicies } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await runOperations.call(this, operations, ninjaOneClient);

@@ -1,9 +1,9 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
 import { TOKEN_PATH } from '../../credentials/NinjaOneOAuth2Api.credentials';
 import { isJsonObject } from '../shared/envelope';
 import { collectByCursor } from '../shared/pagination';
-import { type ApiProfile, genericWords, sendRequest } from '../shared/request';
+import { type ApiProfile, genericWords, type RequestContext, sendRequest } from '../shared/request';
 import type { RequestClock } from '../shared/throttle';
 
 export const CREDENTIAL_TYPE = 'ninjaOneOAuth2Api';
@@ -16,15 +16,15 @@ export interface CallOptions {
 
 /** NinjaOne's requests for one execution: the base URL of the credential, one clock. */
 export interface NinjaOneClient {
-	call(ctx: IExecuteFunctions, method: IHttpRequestMethods, path: string, options?: CallOptions): Promise<unknown>;
+	call(ctx: RequestContext, method: IHttpRequestMethods, path: string, options?: CallOptions): Promise<unknown>;
 	callFull(
-		ctx: IExecuteFunctions,
+		ctx: RequestContext,
 		method: IHttpRequestMethods,
 		path: string,
 		options?: CallOptions,
 	): Promise<{ statusCode: number; headers: IDataObject; body: unknown }>;
 	/** A list paged by `after` (the last row's `id`) and `pageSize`. */
-	list(ctx: IExecuteFunctions, path: string, qs: IDataObject, pageSize: number, limit?: number): Promise<unknown[]>;
+	list(ctx: RequestContext, path: string, qs: IDataObject, pageSize: number, limit?: number): Promise<unknown[]>;
 }
 
 export function ninjaOneClient(clock: RequestClock): NinjaOneClient {
@@ -49,7 +49,7 @@ export function ninjaOneClient(clock: RequestClock): NinjaOneClient {
 		},
 	};
 
-	async function baseUrl(ctx: IExecuteFunctions): Promise<string> {
+	async function baseUrl(ctx: RequestContext): Promise<string> {
 		credentials ??= (await ctx.getCredentials(CREDENTIAL_TYPE)) as IDataObject;
 		const tokenUrl = String(credentials.accessTokenUrl ?? '');
 		const base = tokenUrl.endsWith(TOKEN_PATH) ? tokenUrl.slice(0, -TOKEN_PATH.length) : '';
