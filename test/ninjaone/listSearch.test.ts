@@ -5,19 +5,12 @@ import { Workflow } from 'n8n-workflow';
 import { NinjaOne } from '../../nodes/NinjaOne/NinjaOne.node';
 import { SEARCH_PAGE_SIZE } from '../../nodes/NinjaOne/methods/listSearch';
 import { nodeTypes } from '../harness/nodeTypes';
-import { CREDENTIAL, NINJA_TYPE, NinjaOneFixture } from './fixture';
+import { CREDENTIAL, fixturePerFile, NINJA_TYPE } from './fixture';
 
 /* The editor's pickers, loaded as n8n does: in a LoadOptionsContext of the node, through the
    node's own request path, against the spec-checking simulator. */
 
-const f = new NinjaOneFixture({ organizations: 3, devices: 30 });
-beforeAll(async () => void (await f.start()));
-afterAll(async () => await f.stop());
-beforeEach(() => {
-	f.sim.seed({ organizations: 3, devices: 30 });
-	f.sim.server.reset();
-});
-afterEach(() => expect(f.sim.violations).toEqual([]));
+const f = fixturePerFile();
 
 type Method = keyof NinjaOne['methods']['listSearch'];
 
