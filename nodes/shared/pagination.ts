@@ -29,3 +29,43 @@ export async function collectByCursor<Row>(
 	if (limit !== undefined && rows.length > limit) rows.length = limit;
 	return rows;
 }
+
+/** One page of a list paged by a server-side cursor: its rows, the cursor's name and position. */
+export interface NamedCursorPage<Row> {
+	rows: Row[];
+	cursor?: string;
+	/** Where this page starts in the whole list, if the server says. */
+	offset?: number;
+}
+
+/**
+ * Collects a list paged by a named server-side cursor (NinjaOne's reports): the first page opens
+ * the cursor, each next page names it. Stops at `limit`, at an empty page or when no cursor comes
+ * back; not at a short page, since the server may cap the page size below the one asked for. A
+ * cursor whose position does not advance is an error, never a loop.
+ */
+export async function collectByNamedCursor<Row>(
+	fetchPage: (cursor: string | undefined, pageSize: number) => Promise<NamedCursorPage<Row>>,
+	pageSize: number,
+	limit?: number,
+): Promise<Row[]> {
+	const rows: Row[] = [];
+	let cursor: string | undefined;
+	let lastOffset: number | undefined;
+	while (limit === undefined || rows.length < limit) {
+		const size = limit === undefined ? pageSize : Math.min(pageSize, limit - rows.length);
+		const page = await fetchPage(cursor, size);
+		if (page.rows.length === 0) break;
+		if (cursor !== undefined && page.offset !== undefined && lastOffset !== undefined && page.offset <= lastOffset) {
+			throw new Error(
+				`the report cursor did not advance (offset ${page.offset} after ${lastOffset}); stopped after ${rows.length} rows instead of repeating pages`,
+			);
+		}
+		for (const row of page.rows) rows.push(row);
+		if (!page.cursor) break;
+		cursor = page.cursor;
+		lastOffset = page.offset;
+	}
+	if (limit !== undefined && rows.length > limit) rows.length = limit;
+	return rows;
+}

@@ -73,3 +73,27 @@ export function pagedList(resource: string, operation: string, spec: ListSpec): 
 		},
 	};
 }
+
+/** A resource whose one operation is Get Many: its operation map and description. */
+export function getManyResource(
+	resource: string,
+	getMany: NinjaOneOperation,
+	action: string,
+	description: string,
+): { operations: { getMany: NinjaOneOperation }; description: INodeProperties[] } {
+	return {
+		operations: { getMany },
+		description: [
+			{
+				displayName: 'Operation',
+				name: 'operation',
+				type: 'options',
+				noDataExpression: true,
+				displayOptions: { show: { resource: [resource] } },
+				options: [{ name: 'Get Many', value: 'getMany', action, description }],
+				default: 'getMany',
+			},
+			...getMany.description,
+		],
+	};
+}

@@ -99,3 +99,18 @@ export function readFilters(inputs: ItemInputs, names: readonly FilterName[], co
 	}
 	return qs;
 }
+
+/**
+ * The Filters collections of a table of reads (`value` is the choice in the `chooser` parameter):
+ * one per distinct set of filters, shown for the reads that take it.
+ */
+export function filterCollectionsFor(chooser: string, table: Array<{ value: string; filters: FilterName[] }>): INodeProperties[] {
+	const bySet = new Map<string, { filters: FilterName[]; values: string[] }>();
+	for (const read of table.filter((r) => r.filters.length > 0)) {
+		const key = read.filters.join(',');
+		const entry = bySet.get(key) ?? { filters: read.filters, values: [] };
+		entry.values.push(read.value);
+		bySet.set(key, entry);
+	}
+	return [...bySet.values()].map(({ filters, values }) => filtersCollection(filters, { [chooser]: values }));
+}

@@ -5,7 +5,7 @@ import { rows } from '../../../shared/envelope';
 import type { ItemInputs } from '../../../shared/inputs';
 import type { NinjaOneClient } from '../../transport';
 import { locator, locatorId } from '../locators';
-import { type FilterName, filtersCollection, readFilters } from '../queryFilters';
+import { type FilterName, filterCollectionsFor, readFilters } from '../queryFilters';
 
 /* Every inventory read of one device: they differ only by path and filters. */
 
@@ -37,18 +37,6 @@ export const INVENTORY: InventoryRead[] = [
 	{ name: 'Volumes', path: 'volumes', filters: ['include'], description: 'Disk volumes with capacity and free space' },
 ];
 
-/** One Filters collection per distinct set of filters, shown for the reads that take it. */
-function filterCollections(): INodeProperties[] {
-	const bySet = new Map<string, { filters: FilterName[]; paths: string[] }>();
-	for (const read of INVENTORY.filter((r) => r.filters.length > 0)) {
-		const key = read.filters.join(',');
-		const entry = bySet.get(key) ?? { filters: read.filters, paths: [] };
-		entry.paths.push(read.path);
-		bySet.set(key, entry);
-	}
-	return [...bySet.values()].map(({ filters, paths }) => filtersCollection(filters, { inventory: paths }));
-}
-
 const properties: INodeProperties[] = [
 	locator('device'),
 	{
@@ -59,7 +47,7 @@ const properties: INodeProperties[] = [
 		default: 'software',
 		description: 'What to read. Lists give one item per row; Last Logged-On User and Policy Overrides give one item.',
 	},
-	...filterCollections(),
+	...filterCollectionsFor('inventory', INVENTORY.map((r) => ({ value: r.path, filters: r.filters }))),
 ];
 
 export const description = forOperation('device', 'getInventory', properties);
