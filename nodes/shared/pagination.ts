@@ -41,8 +41,10 @@ export interface NamedCursorPage<Row> {
 /**
  * Collects a list paged by a named server-side cursor (NinjaOne's reports): the first page opens
  * the cursor, each next page names it. Stops at `limit`, at an empty page or when no cursor comes
- * back; not at a short page, since the server may cap the page size below the one asked for. A
- * cursor whose position does not advance is an error, never a loop.
+ * back; not at a short page, since the server may cap the page size below the one asked for.
+ * The server keeps the cursor's position, so a page must start where the last one ended: one that
+ * starts earlier (a cursor that does not advance) or later (rows lost, e.g. to a retried request
+ * whose first answer never arrived) is an error, never a loop or a silent gap.
  */
 export async function collectByNamedCursor<Row>(
 	fetchPage: (cursor: string | undefined, pageSize: number) => Promise<NamedCursorPage<Row>>,
@@ -51,20 +53,21 @@ export async function collectByNamedCursor<Row>(
 ): Promise<Row[]> {
 	const rows: Row[] = [];
 	let cursor: string | undefined;
-	let lastOffset: number | undefined;
+	let expectedOffset: number | undefined;
 	while (limit === undefined || rows.length < limit) {
 		const size = limit === undefined ? pageSize : Math.min(pageSize, limit - rows.length);
 		const page = await fetchPage(cursor, size);
 		if (page.rows.length === 0) break;
-		if (cursor !== undefined && page.offset !== undefined && lastOffset !== undefined && page.offset <= lastOffset) {
+		if (expectedOffset !== undefined && page.offset !== undefined && page.offset !== expectedOffset) {
+			const problem = page.offset < expectedOffset ? 'did not advance' : 'skipped rows';
 			throw new Error(
-				`the report cursor did not advance (offset ${page.offset} after ${lastOffset}); stopped after ${rows.length} rows instead of repeating pages`,
+				`the report cursor ${problem} (a page at offset ${page.offset} where ${expectedOffset} was next); stopped after ${rows.length} rows rather than return them ${page.offset < expectedOffset ? 'repeated' : 'incomplete'}`,
 			);
 		}
 		for (const row of page.rows) rows.push(row);
 		if (!page.cursor) break;
 		cursor = page.cursor;
-		lastOffset = page.offset;
+		expectedOffset = page.offset === undefined ? undefined : page.offset + page.rows.length;
 	}
 	if (limit !== undefined && rows.length > limit) rows.length = limit;
 	return rows;

@@ -78,21 +78,30 @@ it('reads custom fields written a moment ago', async () => {
 	expect(api('GET /v2/queries/custom-fields').map((r) => r.query.get('pageSize'))).toEqual(['10']);
 });
 
-it('fails when the cursor does not advance, instead of looping', async () => {
-	// A server that answers every page from the start: the same offset again.
+describe('a cursor that does not go on where the last page ended', () => {
 	const routes = (f.sim as unknown as { routes: Record<string, (...a: unknown[]) => unknown> }).routes;
 	const original = routes['GET /v2/queries/disks'];
-	routes['GET /v2/queries/disks'] = () => ({
-		status: 200,
-		body: { cursor: { name: 'stuck', offset: 0, count: 1, expires: 0 }, results: [{ deviceId: 1 }] },
-	});
-	try {
+	afterEach(() => void (routes['GET /v2/queries/disks'] = original));
+	const serve = (offsets: number[]) => {
+		let call = 0;
+		routes['GET /v2/queries/disks'] = () => {
+			const offset = offsets[Math.min(call++, offsets.length - 1)];
+			return { status: 200, body: { cursor: { name: 'c1', offset, count: 2, expires: 0 }, results: [{ deviceId: offset + 1 }, { deviceId: offset + 2 }] } };
+		};
+	};
+
+	it('fails when it does not advance, instead of looping', async () => {
+		serve([0, 0]);
 		const run = await f.run({ resource: 'report', operation: 'get', report: 'disks', returnAll: true });
-		expect(run.error?.message).toMatch(/the report cursor did not advance \(offset 0 after 0\); stopped after 1 rows/);
+		expect(run.error?.message).toMatch(/the report cursor did not advance \(a page at offset 0 where 2 was next\); stopped after 2 rows/);
 		expect(api('GET /v2/queries/disks')).toHaveLength(2);
-	} finally {
-		routes['GET /v2/queries/disks'] = original;
-	}
+	});
+
+	it('fails when it skipped rows, instead of returning an incomplete report', async () => {
+		serve([0, 2, 6]);
+		const run = await f.run({ resource: 'report', operation: 'get', report: 'disks', returnAll: true });
+		expect(run.error?.message).toMatch(/the report cursor skipped rows \(a page at offset 6 where 4 was next\); stopped after 4 rows/);
+	});
 });
 
 it('refuses an unknown report and a bad date before any request', async () => {
