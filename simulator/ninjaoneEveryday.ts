@@ -41,6 +41,7 @@ const FIELD_DEFINITIONS: Obj[] = [
 	{ name: 'warrantyMonths', label: 'Warranty (months)', type: 'NUMERIC', scope: 'NODE', apiPermission: 'READ_WRITE' },
 	{ name: 'backupVerified', label: 'Backup Verified', type: 'CHECKBOX', scope: 'NODE', apiPermission: 'READ_WRITE' },
 	{ name: 'siteCode', label: 'Site Code', type: 'TEXT', scope: 'NODE', apiPermission: 'READ_WRITE' },
+	{ name: 'contractTier', label: 'Contract Tier', type: 'TEXT', scope: 'NODE', apiPermission: 'READ_WRITE' },
 	{ name: 'serialLocked', label: 'Serial (locked)', type: 'TEXT', scope: 'NODE', apiPermission: 'READ_ONLY' },
 	{ name: 'contractTier', label: 'Contract Tier', type: 'TEXT', scope: 'ORGANIZATION', apiPermission: 'READ_WRITE' },
 	{ name: 'accountManager', label: 'Account Manager', type: 'TEXT', scope: 'ORGANIZATION', apiPermission: 'READ_WRITE' },

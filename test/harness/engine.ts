@@ -69,6 +69,27 @@ export async function runNode(options: NodeRunOptions): Promise<NodeRun> {
 		settings: { executionOrder: 'v1', timezone: options.timezone ?? 'UTC' },
 	});
 
+	const run = await executeWorkflow(workflow, source, options.helper, options.cancelAfter);
+
+	const runData = run.data.resultData.runData[NODE_UNDER_TEST]?.[0];
+	const outputs = (runData?.data?.main ?? []).map((list) => list ?? []);
+	const items = outputs[0] ?? [];
+	return {
+		outputs,
+		items,
+		json: items.map((item) => item.json),
+		error: (run.data.resultData.error ?? runData?.error) as NodeRun['error'],
+		run,
+	};
+}
+
+/** Runs `workflow` from `startNode` in n8n-core's WorkflowExecute, as a manual execution. */
+export async function executeWorkflow(
+	workflow: Workflow,
+	startNode: INode,
+	helper: TestCredentialsHelper,
+	cancelAfter?: number,
+): Promise<IRun> {
 	let finish!: (run: IRun) => void;
 	const finished = new Promise<IRun>((resolve) => (finish = resolve));
 	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', workflow as never);
@@ -76,7 +97,7 @@ export async function runNode(options: NodeRunOptions): Promise<NodeRun> {
 	const additionalData = {
 		executionId: 'test-execution',
 		hooks,
-		credentialsHelper: options.helper,
+		credentialsHelper: helper,
 		restApiUrl: 'http://127.0.0.1:5678/rest',
 		instanceBaseUrl: 'http://127.0.0.1:5678/',
 		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
@@ -95,22 +116,13 @@ export async function runNode(options: NodeRunOptions): Promise<NodeRun> {
 		},
 	} as unknown as IWorkflowExecuteAdditionalData;
 
-	const execution = new WorkflowExecute(additionalData, 'manual').run({ workflow, startNode: source });
+	const execution = new WorkflowExecute(additionalData, 'manual').run({ workflow, startNode });
 	let timer: NodeJS.Timeout | undefined;
-	if (options.cancelAfter !== undefined) timer = setTimeout(() => execution.cancel(), options.cancelAfter);
+	if (cancelAfter !== undefined) timer = setTimeout(() => execution.cancel(), cancelAfter);
 	const run = await Promise.race([finished, execution.then(() => finished)]);
 	if (timer) clearTimeout(timer);
 
-	const runData = run.data.resultData.runData[NODE_UNDER_TEST]?.[0];
-	const outputs = (runData?.data?.main ?? []).map((list) => list ?? []);
-	const items = outputs[0] ?? [];
-	return {
-		outputs,
-		items,
-		json: items.map((item) => item.json),
-		error: (run.data.resultData.error ?? runData?.error) as NodeRun['error'],
-		run,
-	};
+	return run;
 }
 
 /** The input item an output item is paired with. */
