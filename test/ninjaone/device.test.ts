@@ -1,7 +1,5 @@
-import type { IDataObject } from 'n8n-workflow';
-
 import { INVENTORY } from '../../nodes/NinjaOne/actions/device/getInventory.operation';
-import { fixturePerFile } from './fixture';
+import { fixturePerFile, okResults } from './fixture';
 
 /* Device look-ups, custom fields, inventory, patching, owners and policy overrides, in n8n's
    engine against the spec-checking simulator. */
@@ -9,10 +7,7 @@ import { fixturePerFile } from './fixture';
 const f = fixturePerFile();
 
 const api = (route: string | RegExp) => f.sim.server.requests(route).filter((r) => r.pathname.startsWith('/v2'));
-const results = (json: IDataObject[]) => {
-	for (const item of json) expect(item).toMatchObject({ has_error: false, error: null });
-	return json.map((item) => item.result as IDataObject);
-};
+const results = okResults;
 const device = (value: string, mode = 'list') => ({ __rl: true, mode, value });
 const TESS = '5b1e1c1a-0d6e-4d6b-9a55-1f0c3f1e0a01';
 

@@ -87,3 +87,9 @@ export function fixturePerFile(seed: NinjaOneSeed = { organizations: 3, devices:
 	afterEach(() => expect(fixture.sim.violations).toEqual([]));
 	return fixture;
 }
+
+/** The results of a run whose every item succeeded. */
+export function okResults(json: IDataObject[]): IDataObject[] {
+	for (const item of json) expect(item).toMatchObject({ has_error: false, error: null });
+	return json.map((item) => item.result as IDataObject);
+}

@@ -1,6 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
-
-import { fixturePerFile } from './fixture';
+import { fixturePerFile, okResults } from './fixture';
 
 /* Organization and Location: look-ups and custom fields, in n8n's engine against the
    spec-checking simulator. */
@@ -8,10 +6,7 @@ import { fixturePerFile } from './fixture';
 const f = fixturePerFile();
 
 const api = (route: string | RegExp) => f.sim.server.requests(route).filter((r) => r.pathname.startsWith('/v2'));
-const results = (json: IDataObject[]) => {
-	for (const item of json) expect(item).toMatchObject({ has_error: false, error: null });
-	return json.map((item) => item.result as IDataObject);
-};
+const results = okResults;
 const org = (value: string, mode = 'list') => ({ __rl: true, mode, value });
 
 describe('Organization', () => {
@@ -92,5 +87,30 @@ describe('Location', () => {
 		const read = await f.run({ ...base, operation: 'getCustomFields', options: { withInheritance: true } });
 		expect(results(read.json)).toEqual([{ floor: 3 }]);
 		expect(api('GET /v2/organization/2/location/4/custom-fields')[0].query.get('withInheritance')).toBe('true');
+	});
+});
+
+describe('The seed operations take the pickers', () => {
+	it('generates an installer for an organization and a location picked from the lists', async () => {
+		const run = await f.run({
+			resource: 'installer',
+			operation: 'generate',
+			organizationId: org('https://app.ninjarmm.com/#/customerDashboard/2/overview', 'url'),
+			locationId: org('4'),
+			installerType: 'WINDOWS_MSI',
+		});
+		expect(results(run.json)).toEqual([expect.objectContaining({ organizationId: 2, locationId: 4, installerType: 'WINDOWS_MSI' })]);
+	});
+
+	it('creates an organization from a template picked from the list, and updates a device\'s policy picked by ID', async () => {
+		const created = await f.run({ resource: 'organization', operation: 'create', name: 'Acme', templateOrganizationId: org('1'), additionalFields: {} });
+		expect(results(created.json)).toEqual([expect.objectContaining({ name: 'Acme', settings: { copiedFrom: 1 } })]);
+		const updated = await f.run({ resource: 'device', operation: 'update', deviceId: org('3'), updateFields: { policyId: org('13', 'id') } });
+		expect(results(updated.json)).toEqual([{ deviceId: 3, updated: { policyId: 13 } }]);
+	});
+
+	it('leaves an optional picker empty without sending anything for it', async () => {
+		await f.run({ resource: 'organization', operation: 'create', name: 'Blank', templateOrganizationId: org(''), additionalFields: {} });
+		expect(api('POST /v2/organizations')[0].query.get('templateOrganizationId')).toBeNull();
 	});
 });

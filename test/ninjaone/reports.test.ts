@@ -1,8 +1,6 @@
-import type { IDataObject } from 'n8n-workflow';
-
 import { REPORTS } from '../../nodes/NinjaOne/actions/report/get.operation';
 import { ninjaOneSpec } from '../../simulator/ninjaone';
-import { fixturePerFile } from './fixture';
+import { fixturePerFile, okResults } from './fixture';
 
 /* Every report under /v2/queries, in n8n's engine against the spec-checking simulator: one item
    per row, paged by NinjaOne's named cursor, filters as the spec lists them. */
@@ -10,10 +8,7 @@ import { fixturePerFile } from './fixture';
 const f = fixturePerFile();
 
 const api = (route: string) => f.sim.server.requests(route).filter((r) => r.pathname.startsWith('/v2'));
-const results = (json: IDataObject[]) => {
-	for (const item of json) expect(item).toMatchObject({ has_error: false, error: null });
-	return json.map((item) => item.result as IDataObject);
-};
+const results = okResults;
 
 it('offers every /v2/queries report of the spec, and nothing else', () => {
 	const inSpec = ninjaOneSpec()

@@ -1,6 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
-
-import { fixturePerFile } from './fixture';
+import { fixturePerFile, okResults } from './fixture';
 
 /* The tenant's policies, groups, device roles, users and custom-field definitions, in n8n's
    engine against the spec-checking simulator. */
@@ -8,10 +6,7 @@ import { fixturePerFile } from './fixture';
 const f = fixturePerFile();
 
 const api = (route: string) => f.sim.server.requests(route).filter((r) => r.pathname.startsWith('/v2'));
-const results = (json: IDataObject[]) => {
-	for (const item of json) expect(item).toMatchObject({ has_error: false, error: null });
-	return json.map((item) => item.result as IDataObject);
-};
+const results = okResults;
 
 it('lists policies, up to the limit', async () => {
 	const all = await f.run({ resource: 'policy', operation: 'getMany', returnAll: true });
