@@ -131,7 +131,10 @@ async function startNinjaOne(port: number): Promise<{ sim: NinjaOneSim; api: San
 			summary:
 				`${sim.organizations.size} organizations, ${sim.devices.length} devices (${pending} pending approval, ` +
 				`${windows} with Windows services, ${inMaintenance} in maintenance), ${sim.alerts.length} active alerts, ` +
-				`${sim.ticketing.tickets.size} tickets on ${sim.ticketing.boards.length} boards`,
+				`${sim.ticketing.tickets.size} tickets on ${sim.ticketing.boards.length} boards; ` +
+				`${sim.everyday.fieldDefinitions.length} custom fields (values on every device, organization and location), ` +
+				`${sim.everyday.policies.length} policies, ${sim.everyday.groups.length} groups, ${sim.everyday.roles.length} device roles, ` +
+				`${sim.everyday.technicians.length + sim.everyday.endUsers.length} users, 24 reports`,
 			credentials: [
 				{ ...CREDENTIALS.ninjaOne, type: 'ninjaOneOAuth2Api', data: { ...common, grantType: 'clientCredentials' } },
 				{

@@ -4,6 +4,7 @@ import { NinjaOneActivities } from './ninjaoneActivities';
 import { NinjaOneTicketing } from './ninjaoneTicketing';
 import { type Allowance, contract, type OpenApiSpec, type Schema } from './openapi';
 import { TokenIssuer } from './oauth';
+import { type EverydayState, everydayRoutes, seedEveryday } from './ninjaoneEveryday';
 import { type SimRequest, type SimResponse, SimServer } from './server';
 
 export function ninjaOneSpec(): OpenApiSpec {
@@ -16,6 +17,10 @@ const LEGACY_FIELDS: Record<string, Allowance> = {
 	'PATCH /v2/organization/{id}': { extraBodyProperties: ['tags', 'fields'] },
 	'POST /v2/organization/{id}/locations': { extraBodyProperties: ['tags', 'fields'] },
 	'PATCH /v2/organization/{id}/locations/{locationId}': { extraBodyProperties: ['tags', 'fields'] },
+	// Issue 10: the spec types custom-field values as "object" (Java's Object): any JSON value.
+	'PATCH /v2/device/{id}/custom-fields': { anyBodyValues: true },
+	'PATCH /v2/organization/{id}/custom-fields': { anyBodyValues: true },
+	'PATCH /v2/organization/{id}/location/{locationId}/custom-fields': { anyBodyValues: true },
 };
 
 /** The spec types maintenance start/end as numbers; its text reads an ISO 8601 string or epoch milliseconds. */
@@ -61,6 +66,8 @@ export class NinjaOneSim {
 		organizationExists: (id) => this.organizations.has(id),
 		deviceOf: (id) => this.device(String(id)),
 	});
+	/** Custom fields, users, policies, groups, roles, owners and reports (simulator/ninjaoneEveryday.ts). */
+	everyday!: EverydayState;
 	private nextOrgId = 1;
 	private nextLocationId = 1;
 	/** The activity log and the API webhook (simulator/ninjaoneActivities.ts). */
@@ -143,6 +150,7 @@ export class NinjaOneSim {
 		this.ticketing.seed();
 		this.activity.reset();
 		this.activity.seedHistory(activities);
+		this.everyday = seedEveryday(this);
 	}
 
 	/** Many devices at once, for the benchmarks: lean rows, ids 1..count. */
@@ -158,6 +166,10 @@ export class NinjaOneSim {
 			systemName: `HOST-${i + 1}`,
 			lastContact: 1760000000,
 		}));
+	}
+
+	deviceFilter(df: string | null): (device: Obj) => boolean {
+		return deviceFilter(df);
 	}
 
 	private error(status: number, resultCode: string, errorMessage: string): SimResponse {
@@ -356,6 +368,8 @@ export class NinjaOneSim {
 			const ext = p.installer_type.split('_').pop()!.toLowerCase();
 			return { status: 200, body: { url: `${this.url}/installers/${p.id}/${p.location_id}/agent.${ext}` } };
 		},
+		// ---- Issue 10: organizations, locations, devices, custom fields, reports, the tenant ----
+		...everydayRoutes(this),
 	};
 
 	private alertDevice(alert: Obj): Obj {

@@ -235,23 +235,6 @@ export class NinjaOneActivities {
 				body: { lastActivityId: this.lastActivityId, lastNodeActivityId: last, activities: this.page(r.query, (a) => mine(a) && filter(a)) },
 			};
 		},
-		'GET /v2/device/{id}': (_r, p) => {
-			const device = this.device(Number(p.id));
-			if (!device) return notFound('DEVICE_NOT_FOUND', `Device ${p.id} not found`);
-			const organization = this.tenant.organizations.get(device.organizationId);
-			const location = organization?.locations?.find((l: Obj) => l.id === device.locationId);
-			const { services: _s, ...rest } = device;
-			return {
-				status: 200,
-				body: {
-					...rest,
-					references: {
-						organization: organization ? { id: organization.id, name: organization.name } : undefined,
-						location: location ? { id: location.id, name: location.name } : undefined,
-					},
-				},
-			};
-		},
 		'PUT /v2/webhook': (r) => {
 			const body = r.body as Obj;
 			if (typeof body?.url !== 'string' || !/^https?:\/\//.test(body.url)) {

@@ -71,6 +71,8 @@ export interface Allowance {
 	extraBodyProperties?: string[];
 	/** Body properties whose schema the spec's own text widens beyond its declared type. */
 	bodyProperties?: Record<string, Schema>;
+	/** The body is an object whose values may be any JSON (a spec that says "object" for Java's Object). */
+	anyBodyValues?: boolean;
 }
 
 export interface RequestToCheck {
@@ -151,7 +153,9 @@ export class OpenApiSpec {
 		}
 		if (request.body !== undefined) {
 			if (!op.body) problems.push(`${op.method} ${op.template} takes no body`);
-			else this.checkValue(this.widen(op.body, allowance), request.body, 'body', problems, new Set(allowance.extraBodyProperties ?? []), true);
+			else if (allowance.anyBodyValues) {
+				if (typeof request.body !== 'object' || request.body === null || Array.isArray(request.body)) problems.push('body must be an object');
+			} else this.checkValue(this.widen(op.body, allowance), request.body, 'body', problems, new Set(allowance.extraBodyProperties ?? []), true);
 		}
 		return { problems, op, params };
 	}

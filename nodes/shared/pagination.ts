@@ -33,3 +33,47 @@ export async function collectByCursor<Row>(
 	if (limit !== undefined && rows.length > limit) rows.length = limit;
 	return rows;
 }
+
+/** One page of a list paged by a server-side cursor: its rows, the cursor's name and position. */
+export interface NamedCursorPage<Row> {
+	rows: Row[];
+	cursor?: string;
+	/** Where this page starts in the whole list, if the server says. */
+	offset?: number;
+}
+
+/**
+ * Collects a list paged by a named server-side cursor (NinjaOne's reports): the first page opens
+ * the cursor, each next page names it. Stops at `limit`, at a page shorter than asked (no request
+ * for an empty page after it) or when no cursor comes back.
+ * The server keeps the cursor's position, so a page must start where the last one ended: one that
+ * starts earlier (a cursor that does not advance) or later (rows lost, e.g. to a retried request
+ * whose first answer never arrived) is an error, never a loop or a silent gap.
+ */
+export async function collectByNamedCursor<Row>(
+	fetchPage: (cursor: string | undefined, pageSize: number) => Promise<NamedCursorPage<Row>>,
+	pageSize: number,
+	limit?: number,
+): Promise<Row[]> {
+	const rows: Row[] = [];
+	let cursor: string | undefined;
+	let expectedOffset: number | undefined;
+	while (limit === undefined || rows.length < limit) {
+		const size = limit === undefined ? pageSize : Math.min(pageSize, limit - rows.length);
+		const page = await fetchPage(cursor, size);
+		if (page.rows.length === 0) break;
+		if (expectedOffset !== undefined && page.offset !== undefined && page.offset !== expectedOffset) {
+			const problem = page.offset < expectedOffset ? 'did not advance' : 'skipped rows';
+			throw new Error(
+				`the report cursor ${problem} (a page at offset ${page.offset} where ${expectedOffset} was next); stopped after ${rows.length} rows rather than return them ${page.offset < expectedOffset ? 'repeated' : 'incomplete'}`,
+			);
+		}
+		for (const row of page.rows) rows.push(row);
+		// A page shorter than asked is the last: no request for an empty page after it.
+		if (page.rows.length < size || !page.cursor) break;
+		cursor = page.cursor;
+		expectedOffset = page.offset === undefined ? undefined : page.offset + page.rows.length;
+	}
+	if (limit !== undefined && rows.length > limit) rows.length = limit;
+	return rows;
+}

@@ -111,6 +111,25 @@ describe('paged list', () => {
 	});
 });
 
+describe('report paged by cursor (issue 10)', () => {
+	it.each(faults)('%s on the second page', async (_fault, fault, outcome, message) => {
+		f.sim.server.faults = [{ ...fault, route: 'GET /v2/queries/software', nth: [2] }];
+		const run = await f.run(
+			{ resource: 'report', operation: 'get', report: 'software', returnAll: true, options: { pageSize: 15 }, requestTimeout: 1 },
+			[{}],
+			{ onError: 'continueRegularOutput' },
+		);
+		if (outcome('GET') === 'recovers') {
+			// 20 devices with two applications each, none lost or repeated by the retry.
+			expect(run.json).toHaveLength(40);
+			expect(run.json.every((j) => j.has_error === false)).toBe(true);
+		} else {
+			expectNothingLost(run, [true]);
+			expect(run.json[0].error).toMatch(message);
+		}
+	});
+});
+
 describe('OAuth', () => {
 	it('reports a token endpoint that is down, and keeps no secret in the message', async () => {
 		delete f.helper.store.get('ninja-1')!.data.oauthTokenData;

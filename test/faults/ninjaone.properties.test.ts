@@ -155,6 +155,41 @@ const targets: Record<string, Target> = {
 		fields: ['deviceId', 'filters.activityType', 'filters.status', 'filters.seriesUid', 'filters.newerThan', 'filters.olderThan', 'options.pageSize', 'limit'],
 		endpoints: ['GET /v2/device/{id}/activities'],
 	},
+	'organization get many': {
+		base: { resource: 'organization', operation: 'getMany', returnAll: false, limit: 5, options: {} },
+		fields: ['limit', 'returnAll', 'options.detailed', 'options.pageSize'],
+		endpoints: ['GET /v2/organizations', 'GET /v2/organizations-detailed'],
+	},
+	'location get many': {
+		base: { resource: 'location', operation: 'getMany', organizationId: '1', returnAll: true },
+		fields: ['organizationId', 'limit', 'options.pageSize'],
+		endpoints: ['GET /v2/locations', 'GET /v2/organization/{id}/locations'],
+	},
+	'device custom fields update': {
+		base: { resource: 'device', operation: 'updateCustomFields', deviceId: '1', fieldsInput: 'json', fieldsJson: '{"assetTag": "A"}' },
+		fields: ['deviceId', 'fieldsInput', 'fieldsJson', 'customFields.field'],
+		endpoints: ['PATCH /v2/device/{id}/custom-fields'],
+	},
+	'device inventory': {
+		base: { resource: 'device', operation: 'getInventory', deviceId: '1', inventory: 'os-patch-installs', filters: {} },
+		fields: ['deviceId', 'inventory', 'filters.status', 'filters.installedBefore', 'filters.installedAfter'],
+		endpoints: ['GET /v2/device/{id}/os-patch-installs', 'GET /v2/device/{id}/jobs', 'GET /v2/device/{id}/disks', 'GET /v2/device/{id}/last-logged-on-user', 'GET /v2/device/{id}/network-interfaces', 'GET /v2/device/{id}/os-patches', 'GET /v2/device/{id}/policy/overrides', 'GET /v2/device/{id}/processors', 'GET /v2/device/{id}/software', 'GET /v2/device/{id}/software-patch-installs', 'GET /v2/device/{id}/software-patches', 'GET /v2/device/{id}/volumes'],
+	},
+	'device search': {
+		base: { resource: 'device', operation: 'search', query: 'host', limit: 5 },
+		fields: ['query', 'limit'],
+		endpoints: ['GET /v2/devices/search'],
+	},
+	'device owner': {
+		base: { resource: 'device', operation: 'setOwner', deviceId: '1', ownerUid: '5b1e1c1a-0d6e-4d6b-9a55-1f0c3f1e0a01' },
+		fields: ['deviceId', 'ownerUid'],
+		endpoints: ['POST /v2/device/{id}/owner/{ownerUid}'],
+	},
+	'report': {
+		base: { resource: 'report', operation: 'get', report: 'software', deviceFilter: '', filters: {}, returnAll: false, limit: 5 },
+		fields: ['report', 'deviceFilter', 'filters.installedBefore', 'filters.installedAfter', 'limit', 'options.pageSize'],
+		endpoints: ['GET /v2/queries/software'],
+	},
 	'installer': {
 		base: { resource: 'installer', operation: 'generate', organizationId: '1', locationId: '1', installerType: 'WINDOWS_MSI' },
 		fields: ['organizationId', 'locationId', 'installerType'],

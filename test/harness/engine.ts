@@ -69,17 +69,7 @@ export async function runNode(options: NodeRunOptions): Promise<NodeRun> {
 		settings: { executionOrder: 'v1', timezone: options.timezone ?? 'UTC' },
 	});
 
-	let finish!: (run: IRun) => void;
-	const finished = new Promise<IRun>((resolve) => (finish = resolve));
-	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', workflow as never);
-	hooks.addHandler('workflowExecuteAfter', (run: IRun) => finish(run));
-	const additionalData = testAdditionalData(options.helper, hooks);
-
-	const execution = new WorkflowExecute(additionalData, 'manual').run({ workflow, startNode: source });
-	let timer: NodeJS.Timeout | undefined;
-	if (options.cancelAfter !== undefined) timer = setTimeout(() => execution.cancel(), options.cancelAfter);
-	const run = await Promise.race([finished, execution.then(() => finished)]);
-	if (timer) clearTimeout(timer);
+	const run = await executeWorkflow(workflow, source, options.helper, options.cancelAfter);
 
 	const runData = run.data.resultData.runData[NODE_UNDER_TEST]?.[0];
 	const outputs = (runData?.data?.main ?? []).map((list) => list ?? []);
@@ -91,6 +81,28 @@ export async function runNode(options: NodeRunOptions): Promise<NodeRun> {
 		error: (run.data.resultData.error ?? runData?.error) as NodeRun['error'],
 		run,
 	};
+}
+
+/** Runs `workflow` from `startNode` in n8n-core's WorkflowExecute, as a manual execution. */
+export async function executeWorkflow(
+	workflow: Workflow,
+	startNode: INode,
+	helper: TestCredentialsHelper,
+	cancelAfter?: number,
+): Promise<IRun> {
+	let finish!: (run: IRun) => void;
+	const finished = new Promise<IRun>((resolve) => (finish = resolve));
+	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', workflow as never);
+	hooks.addHandler('workflowExecuteAfter', (run: IRun) => finish(run));
+	const additionalData = testAdditionalData(helper, hooks);
+
+	const execution = new WorkflowExecute(additionalData, 'manual').run({ workflow, startNode });
+	let timer: NodeJS.Timeout | undefined;
+	if (cancelAfter !== undefined) timer = setTimeout(() => execution.cancel(), cancelAfter);
+	const run = await Promise.race([finished, execution.then(() => finished)]);
+	if (timer) clearTimeout(timer);
+
+	return run;
 }
 
 /** What n8n hands a node besides the workflow: credentials, URLs, hooks (the tests' own). */

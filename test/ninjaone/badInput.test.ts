@@ -27,11 +27,11 @@ const cases: Array<[string, INodeParameters, RegExp]> = [
 	['a wrong approval mode from an expression', { resource: 'organization', operation: 'create', name: 'A', additionalFields: { nodeApprovalMode: '={{ "SOMETIMES" }}' } }, /^Device Approval Mode \(item 0\): must be one of AUTOMATIC, MANUAL, REJECT, got "SOMETIMES"/],
 	['an organization name that an expression leaves empty', { resource: 'organization', operation: 'create', name: '={{ $json.missing }}' }, /^Name \(item 0\): is required/],
 	['an update without fields', { resource: 'organization', operation: 'update', organizationId: '1', updateFields: {} }, /^Update Fields \(item 0\): add at least one field/],
-	['a non-numeric device ID', device('reboot', { deviceId: 'abc', mode: 'NORMAL' }), /^Device ID \(item 0\): must be a positive whole number, got "abc"/],
-	['a negative device ID', device('reboot', { deviceId: '-5', mode: 'NORMAL' }), /^Device ID \(item 0\): must be a positive whole number/],
-	['a fractional device ID', device('reboot', { deviceId: '={{ 1.5 }}', mode: 'NORMAL' }), /^Device ID \(item 0\): must be a positive whole number/],
-	['a path in a device ID', device('reboot', { deviceId: '../organizations', mode: 'NORMAL' }), /^Device ID \(item 0\): must be a positive whole number/],
-	['a device ID beyond int32', device('reboot', { deviceId: '99999999999', mode: 'NORMAL' }), /^Device ID \(item 0\): is out of range/],
+	['a non-numeric device ID', device('reboot', { deviceId: 'abc', mode: 'NORMAL' }), /^Device \(item 0\): must be a positive whole number, got "abc"/],
+	['a negative device ID', device('reboot', { deviceId: '-5', mode: 'NORMAL' }), /^Device \(item 0\): must be a positive whole number/],
+	['a fractional device ID', device('reboot', { deviceId: '={{ 1.5 }}', mode: 'NORMAL' }), /^Device \(item 0\): must be a positive whole number/],
+	['a path in a device ID', device('reboot', { deviceId: '../organizations', mode: 'NORMAL' }), /^Device \(item 0\): must be a positive whole number/],
+	['a device ID beyond int32', device('reboot', { deviceId: '99999999999', mode: 'NORMAL' }), /^Device \(item 0\): is out of range/],
 	['a wrong reboot mode from an expression', device('reboot', { mode: '={{ "SOFT" }}' }), /^Reboot Mode \(item 0\): must be one of NORMAL, FORCED, got "SOFT"/],
 	['a date that is not ISO 8601', device('scheduleMaintenance', { disabledFeatures: ['ALERTS'], end: 'tomorrow' }), /^End \(item 0\): must be an ISO 8601 date-time/],
 	['an impossible date', device('scheduleMaintenance', { disabledFeatures: ['ALERTS'], end: '2030-02-30T10:00:00Z' }), /^End \(item 0\): is not a real date-time/],
@@ -65,7 +65,7 @@ describe('bad input', () => {
 			{ onError: 'continueRegularOutput' },
 		);
 		expect(run.json.map((j) => j.has_error)).toEqual([false, true, false]);
-		expect(run.json[1].error).toBe('Device ID (item 1): must be a positive whole number, got "x"');
+		expect(run.json[1].error).toBe('Device (item 1): must be a positive whole number, got "x"');
 		expect(f.sim.server.requests('DELETE')).toHaveLength(2);
 	});
 });

@@ -70,3 +70,26 @@ export class NinjaOneFixture {
 		].filter((s) => s.length > 0);
 	}
 }
+
+/**
+ * A fixture for a whole test file: started once, reseeded with `seed` and its request log
+ * cleared before each test, and every test ends with no request that broke the spec.
+ */
+export function fixturePerFile(seed: NinjaOneSeed = { organizations: 3, devices: 30 }): NinjaOneFixture {
+	const fixture = new NinjaOneFixture(seed);
+	beforeAll(async () => void (await fixture.start()));
+	afterAll(async () => await fixture.stop());
+	beforeEach(() => {
+		fixture.sim.seed(seed);
+		fixture.sim.server.reset();
+		fixture.useGrant('clientCredentials');
+	});
+	afterEach(() => expect(fixture.sim.violations).toEqual([]));
+	return fixture;
+}
+
+/** The results of a run whose every item succeeded. */
+export function okResults(json: IDataObject[]): IDataObject[] {
+	for (const item of json) expect(item).toMatchObject({ has_error: false, error: null });
+	return json.map((item) => item.result as IDataObject);
+}

@@ -131,7 +131,7 @@ describe('Ticket > Create', () => {
 	it.each([
 		['a ticket without subject', create({ subject: '={{ $json.none }}' }), /^Subject \(item 0\): is required/],
 		['a subject over 200 characters', create({ subject: 'x'.repeat(201) }), /^Subject \(item 0\): is 201 characters long; NinjaOne takes at most 200/],
-		['an organization an expression leaves empty', create({ organizationId: '={{ $json.none }}' }), /^Organization ID \(item 0\): is required/],
+		['an organization an expression leaves empty', create({ organizationId: '={{ $json.none }}' }), /^Organization \(item 0\): is required/],
 		['a ticket form that is no ID', create({ ticketFormId: '={{ "Default" }}' }), /^Ticket Form \(item 0\): must be a positive whole number/],
 		['a requester that is no UUID', create({}, { requesterUid: '={{ "carl" }}' }), /^Requester \(item 0\): must be a UUID/],
 		['an unknown type', create({}, { type: '={{ "BUG" }}' }), /^Type \(item 0\): must be one of APPOINTMENT/],
@@ -139,7 +139,7 @@ describe('Ticket > Create', () => {
 		['an unknown severity', create({}, { severity: '={{ "FATAL" }}' }), /^Severity \(item 0\): must be one of NONE, MINOR/],
 		['a CC that is no email', create({}, { ccEmails: 'it, boss@example.com' }), /^CC Emails \(item 0\): "it" is not an email address/],
 		['tags as invalid JSON', create({}, { tags: '["a", ' }), /^Tags \(item 0\): is not valid JSON/],
-		['a device ID that is a word', create({}, { nodeId: 'host-1' }), /^Device ID \(item 0\): must be a positive whole number/],
+		['a device ID that is a word', create({}, { nodeId: 'host-1' }), /^Device \(item 0\): must be a positive whole number/],
 		['an attribute without ID', create({}, { attributes: { attribute: [{ attributeId: '', value: 'x' }] } }), /^Attributes \(item 0\): entry 0 has no attribute/],
 		['an attribute value that is an object', create({}, { attributes: { attribute: [{ attributeId: 1, value: '={{ { a: 1 } }}' }] } }), /^Attributes \(item 0\): entry 0: the value must be text/],
 		['a follow-up time that is no date', create({}, { followupTime: 'soon' }), /^Follow-Up Time \(item 0\): must be an ISO 8601 date-time/],

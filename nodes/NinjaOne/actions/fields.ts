@@ -1,6 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { ItemInputs } from '../../shared/inputs';
+import { locator } from './locators';
 
 export const APPROVAL_MODES = ['AUTOMATIC', 'MANUAL', 'REJECT'] as const;
 
@@ -87,32 +88,11 @@ export function readLocations(inputs: ItemInputs, name: string): IDataObject[] |
 	});
 }
 
-export const deviceIdField = (description = 'The NinjaOne device ID (a number)'): INodeProperties => ({
-	displayName: 'Device ID',
-	name: 'deviceId',
-	type: 'string',
-	default: '',
-	required: true,
-	placeholder: '1234',
-	description,
+export const deviceIdField = (description?: string): INodeProperties =>
+	locator('device', description ? { description } : {});
+
+export const organizationIdField: INodeProperties = locator('organization');
+
+export const locationIdField: INodeProperties = locator('location', {
+	description: 'The location within the organization: pick it from the list or give its ID',
 });
-
-export const organizationIdField: INodeProperties = {
-	displayName: 'Organization ID',
-	name: 'organizationId',
-	type: 'string',
-	default: '',
-	required: true,
-	placeholder: '12',
-	description: 'The NinjaOne organization ID (a number)',
-};
-
-export const locationIdField: INodeProperties = {
-	displayName: 'Location ID',
-	name: 'locationId',
-	type: 'string',
-	default: '',
-	required: true,
-	placeholder: '34',
-	description: 'The location ID within the organization (a number)',
-};

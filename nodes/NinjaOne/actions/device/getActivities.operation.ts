@@ -7,6 +7,7 @@ import type { ItemInputs } from '../../../shared/inputs';
 import { readActivities } from '../activity/activities';
 import { activityIdBounds, activityTypeFilter, pageSizeOption, readWindow, seriesAndStatusFilters } from '../activity/fields';
 import { deviceIdField } from '../fields';
+import { locatorId } from '../locators';
 import type { NinjaOneClient } from '../../transport';
 
 /** The device list's activity IDs are int32 in NinjaOne's spec. */
@@ -22,7 +23,7 @@ const properties: INodeProperties[] = [
 export const description = forOperation('device', 'getActivities', properties);
 
 export async function execute(this: IExecuteFunctions, inputs: ItemInputs, client: NinjaOneClient): Promise<unknown> {
-	const id = inputs.id('deviceId', 'Device ID');
+	const id = locatorId(inputs, 'device');
 	const window = readWindow(inputs, INT32_MAX);
 	const qs: IDataObject = inputs.texts('filters.', [['activityType', 'Activity Type'], ['status', 'Status'], ['seriesUid', 'Series UID']], {});
 	const { activities } = await readActivities(this, client, `/v2/device/${id}/activities`, qs, window);

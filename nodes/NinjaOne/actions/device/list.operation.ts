@@ -1,12 +1,12 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_LIMIT, optionsCollection, returnAllOrLimit } from '../../../shared/descriptions';
+import { optionsCollection, returnAllOrLimit } from '../../../shared/descriptions';
 import { forOperation } from '../../../shared/display';
 import { rows } from '../../../shared/envelope';
 import type { ItemInputs } from '../../../shared/inputs';
 import type { NinjaOneClient } from '../../transport';
+import { DEFAULT_PAGE_SIZE, readLimit } from '../listing';
 
-export const DEFAULT_PAGE_SIZE = 1000;
 
 const properties: INodeProperties[] = [
 	{
@@ -20,6 +20,13 @@ const properties: INodeProperties[] = [
 	},
 	...returnAllOrLimit({}, { returnAllByDefault: true }),
 	optionsCollection([
+		{
+			displayName: 'Detailed',
+			name: 'detailed',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return each device in full (system, OS, owner, references) rather than its summary',
+		},
 		{
 			displayName: 'Page Size',
 			name: 'pageSize',
@@ -35,9 +42,10 @@ export const description = forOperation('device', 'list', properties);
 
 export async function execute(this: IExecuteFunctions, inputs: ItemInputs, client: NinjaOneClient): Promise<unknown> {
 	const df = inputs.text('filter', 'Device Filter', false);
-	const limit = inputs.boolean('returnAll') ? undefined : inputs.number('limit', 'Limit', { min: 1, integer: true }) ?? DEFAULT_LIMIT;
+	const limit = readLimit(inputs);
 	const pageSize =
 		inputs.number('options.pageSize', 'Page Size', { min: 1, max: 10000, integer: true }) ?? DEFAULT_PAGE_SIZE;
-	const devices = await client.list(this, '/v2/devices', df ? { df } : {}, pageSize, limit);
+	const path = inputs.boolean('options.detailed') ? '/v2/devices-detailed' : '/v2/devices';
+	const devices = await client.list(this, path, df ? { df } : {}, pageSize, limit);
 	return rows(devices);
 }

@@ -3,6 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { forOperation } from '../../../shared/display';
 import type { ItemInputs } from '../../../shared/inputs';
 import type { NinjaOneClient } from '../../transport';
+import { locatorId } from '../locators';
 import { deviceIdField } from '../fields';
 
 const MODES = ['NORMAL', 'FORCED'] as const;
@@ -31,7 +32,7 @@ const properties: INodeProperties[] = [
 export const description = forOperation('device', 'reboot', properties);
 
 export async function execute(this: IExecuteFunctions, inputs: ItemInputs, client: NinjaOneClient): Promise<unknown> {
-	const id = inputs.id('deviceId', 'Device ID');
+	const id = locatorId(inputs, 'device');
 	const mode = inputs.choice('mode', 'Reboot Mode', MODES)!;
 	const reason = inputs.text('reason', 'Reason', false);
 	const answer = await client.call(this, 'POST', `/v2/device/${id}/reboot/${mode}`, {

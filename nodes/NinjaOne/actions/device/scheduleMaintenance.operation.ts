@@ -4,6 +4,7 @@ import { optionsCollection } from '../../../shared/descriptions';
 import { forOperation } from '../../../shared/display';
 import { type ItemInputs, parseIsoDate } from '../../../shared/inputs';
 import type { NinjaOneClient } from '../../transport';
+import { locatorId } from '../locators';
 import { deviceIdField } from '../fields';
 
 const FEATURES = ['ALERTS', 'PATCHING', 'AVSCANS', 'TASKS'] as const;
@@ -72,7 +73,7 @@ const properties: INodeProperties[] = [
 export const description = forOperation('device', 'scheduleMaintenance', properties);
 
 export async function execute(this: IExecuteFunctions, inputs: ItemInputs, client: NinjaOneClient): Promise<unknown> {
-	const id = inputs.id('deviceId', 'Device ID');
+	const id = locatorId(inputs, 'device');
 	const features = inputs.list('disabledFeatures', 'Disabled Features').map((value) => {
 		const feature = FEATURES.find((f) => f === value.toUpperCase());
 		if (!feature) inputs.fail('Disabled Features', `"${value}" is not one of ${FEATURES.join(', ')}`);

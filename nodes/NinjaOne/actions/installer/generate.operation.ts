@@ -3,6 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { forOperation } from '../../../shared/display';
 import type { ItemInputs } from '../../../shared/inputs';
 import type { NinjaOneClient } from '../../transport';
+import { locatorId } from '../locators';
 import { locationIdField, organizationIdField } from '../fields';
 
 /** Every installer type of NinjaOne's specification. */
@@ -34,8 +35,8 @@ const properties: INodeProperties[] = [
 export const description = forOperation('installer', 'generate', properties);
 
 export async function execute(this: IExecuteFunctions, inputs: ItemInputs, client: NinjaOneClient): Promise<unknown> {
-	const id = inputs.id('organizationId', 'Organization ID');
-	const locationId = inputs.id('locationId', 'Location ID');
+	const id = locatorId(inputs, 'organization');
+	const locationId = locatorId(inputs, 'location');
 	const type = inputs.choice('installerType', 'Installer Type', INSTALLER_TYPES.map(([, value]) => value))!;
 	const link = await client.call(this, 'GET', `/v2/organization/${id}/location/${locationId}/installer/${type}`);
 	return { organizationId: id, locationId, installerType: type, ...(link as object) };

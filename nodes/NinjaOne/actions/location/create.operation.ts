@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { forOperation } from '../../../shared/display';
 import type { ItemInputs } from '../../../shared/inputs';
 import type { NinjaOneClient } from '../../transport';
+import { locatorId } from '../locators';
 import { organizationIdField } from '../fields';
 import { locationFields, readLocationFields } from './fields';
 
@@ -21,7 +22,7 @@ const properties: INodeProperties[] = [
 export const description = forOperation('location', 'create', properties);
 
 export async function execute(this: IExecuteFunctions, inputs: ItemInputs, client: NinjaOneClient): Promise<unknown> {
-	const id = inputs.id('organizationId', 'Organization ID');
+	const id = locatorId(inputs, 'organization');
 	const body: IDataObject = { name: inputs.text('name', 'Location Name', true) };
 	readLocationFields(inputs, 'additionalFields', body);
 	return await client.call(this, 'POST', `/v2/organization/${id}/locations`, { body });

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { forOperation } from '../../../shared/display';
 import type { ItemInputs } from '../../../shared/inputs';
 import type { NinjaOneClient } from '../../transport';
+import { locatorId } from '../locators';
 import { locationIdField, organizationIdField } from '../fields';
 import { locationFields, readLocationFields } from './fields';
 
@@ -11,8 +12,8 @@ const properties: INodeProperties[] = [organizationIdField, locationIdField, loc
 export const description = forOperation('location', 'update', properties);
 
 export async function execute(this: IExecuteFunctions, inputs: ItemInputs, client: NinjaOneClient): Promise<unknown> {
-	const id = inputs.id('organizationId', 'Organization ID');
-	const locationId = inputs.id('locationId', 'Location ID');
+	const id = locatorId(inputs, 'organization');
+	const locationId = locatorId(inputs, 'location');
 	const body: IDataObject = {};
 	readLocationFields(inputs, 'updateFields', body);
 	if (Object.keys(body).length === 0) inputs.fail('Update Fields', 'add at least one field to change');

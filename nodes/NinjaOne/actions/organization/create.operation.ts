@@ -4,6 +4,7 @@ import { collection } from '../../../shared/descriptions';
 import { forOperation } from '../../../shared/display';
 import type { ItemInputs } from '../../../shared/inputs';
 import type { NinjaOneClient } from '../../transport';
+import { locator, optionalLocatorId } from '../locators';
 import {
 	APPROVAL_MODES,
 	approvalModeField,
@@ -25,14 +26,12 @@ const properties: INodeProperties[] = [
 		required: true,
 		description: 'Full name of the new organization',
 	},
-	{
-		displayName: 'Template Organization ID',
+	locator('organization', {
+		displayName: 'Template Organization',
 		name: 'templateOrganizationId',
-		type: 'string',
-		default: '',
-		placeholder: '12',
+		required: false,
 		description: 'An existing organization whose settings are copied to the new one. Leave empty to start blank.',
-	},
+	}),
 	collection('additionalFields', [
 		{ displayName: 'Description', name: 'description', type: 'string', default: '' },
 		approvalModeField,
@@ -54,7 +53,7 @@ const properties: INodeProperties[] = [
 export const description = forOperation('organization', 'create', properties);
 
 export async function execute(this: IExecuteFunctions, inputs: ItemInputs, client: NinjaOneClient): Promise<unknown> {
-	const templateId = inputs.optionalId('templateOrganizationId', 'Template Organization ID');
+	const templateId = optionalLocatorId(inputs, 'organization', 'templateOrganizationId', 'Template Organization');
 	const body: IDataObject = { name: inputs.text('name', 'Name', true) };
 	inputs.texts('additionalFields.', [['description', 'Description']], body);
 	const mode = inputs.choice('additionalFields.nodeApprovalMode', 'Device Approval Mode', APPROVAL_MODES, false);

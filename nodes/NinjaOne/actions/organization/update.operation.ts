@@ -4,6 +4,7 @@ import { collection } from '../../../shared/descriptions';
 import { forOperation } from '../../../shared/display';
 import type { ItemInputs } from '../../../shared/inputs';
 import type { NinjaOneClient } from '../../transport';
+import { locatorId } from '../locators';
 import {
 	APPROVAL_MODES,
 	approvalModeField,
@@ -36,7 +37,7 @@ const properties: INodeProperties[] = [
 export const description = forOperation('organization', 'update', properties);
 
 export async function execute(this: IExecuteFunctions, inputs: ItemInputs, client: NinjaOneClient): Promise<unknown> {
-	const id = inputs.id('organizationId', 'Organization ID');
+	const id = locatorId(inputs, 'organization');
 	const body = inputs.texts('updateFields.', [['name', 'Name'], ['description', 'Description']], {});
 	const mode = inputs.choice('updateFields.nodeApprovalMode', 'Device Approval Mode', APPROVAL_MODES, false);
 	if (mode) body.nodeApprovalMode = mode;

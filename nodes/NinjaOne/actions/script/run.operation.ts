@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { forOperation } from '../../../shared/display';
 import type { ItemInputs } from '../../../shared/inputs';
 import type { NinjaOneClient } from '../../transport';
+import { locatorId } from '../locators';
 import { deviceIdField } from '../fields';
 
 const TYPES = ['SCRIPT', 'ACTION'] as const;
@@ -67,7 +68,7 @@ const properties: INodeProperties[] = [
 export const description = forOperation('script', 'run', properties);
 
 export async function execute(this: IExecuteFunctions, inputs: ItemInputs, client: NinjaOneClient): Promise<unknown> {
-	const id = inputs.id('deviceId', 'Device ID');
+	const id = locatorId(inputs, 'device');
 	const type = inputs.choice('type', 'Type', TYPES)!;
 	const body: IDataObject = { type };
 	if (type === 'SCRIPT') {

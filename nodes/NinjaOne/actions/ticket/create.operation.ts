@@ -4,12 +4,13 @@ import { collection } from '../../../shared/descriptions';
 import { forOperation } from '../../../shared/display';
 import type { ItemInputs } from '../../../shared/inputs';
 import type { NinjaOneClient } from '../../transport';
+import { locatorId } from '../locators';
 import { optionalTicketFields, readTicketFields, resolveStatus, statusField, ticketFormField, ticketOrganizationField } from './fields';
 
 const SUBJECT_MAX = 200;
 
 const properties: INodeProperties[] = [
-	ticketOrganizationField(true, 'The NinjaOne organization (client) of the ticket, a number; a device on the ticket must belong to it'),
+	ticketOrganizationField(true, 'The NinjaOne organization (client) of the ticket; a device on the ticket must belong to it'),
 	{ ...ticketFormField(), required: true },
 	{ ...statusField(), required: true },
 	{
@@ -59,7 +60,7 @@ export function readSubject(inputs: ItemInputs, name: string, required: boolean)
 }
 
 export async function execute(this: IExecuteFunctions, inputs: ItemInputs, client: NinjaOneClient): Promise<unknown> {
-	const clientId = inputs.id('organizationId', 'Organization ID');
+	const clientId = locatorId(inputs, 'organization');
 	const ticketFormId = inputs.id('ticketFormId', 'Ticket Form');
 	const subject = readSubject(inputs, 'subject', true)!;
 	const text = inputs.text('description', 'Description', false);

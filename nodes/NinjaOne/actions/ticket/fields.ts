@@ -5,7 +5,7 @@ import { type ItemInputs, parseId, parseIsoDate, show } from '../../../shared/in
 import type { RequestContext } from '../../../shared/request';
 import type { NinjaOneClient } from '../../transport';
 import { readUuid } from '../alert/fields';
-import { organizationIdField } from '../fields';
+import { locator, optionalLocatorId } from '../locators';
 import { listStatuses } from './api';
 
 export const TICKET_TYPES = ['APPOINTMENT', 'CHANGE_REQUEST', 'INCIDENT', 'MISCELLANEOUS', 'PROBLEM', 'PROJECT', 'QUESTION', 'SERVICE_REQUEST', 'TASK'] as const;
@@ -104,13 +104,9 @@ export function readLocatorId(inputs: ItemInputs, name: string, label: string): 
 	return id;
 }
 
-/** The ticket's organization (its client), a plain ID until the organization picker arrives. */
-export const ticketOrganizationField = (required: boolean, description: string): INodeProperties => ({
-	...organizationIdField,
-	required,
-	placeholder: 'e.g. 12',
-	description,
-});
+/** The ticket's organization (its client): the organization picker, which also takes a plain ID. */
+export const ticketOrganizationField = (required: boolean, description: string): INodeProperties =>
+	locator('organization', { required, description });
 
 export const statusField = (name = 'status'): INodeProperties => ({
 	displayName: 'Status Name or ID',
@@ -187,14 +183,12 @@ export const optionalTicketFields: INodeProperties[] = [
 		placeholder: 'e.g. it@example.com, boss@example.com',
 		description: 'Email addresses that get copies of the ticket\'s public updates, separated by commas',
 	},
-	{
-		displayName: 'Device ID',
+	locator('device', {
+		displayName: 'Device',
 		name: 'nodeId',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. 1234',
-		description: 'The NinjaOne device the ticket is about (a number), e.g. the deviceId of an alert; it must belong to the ticket\'s organization',
-	},
+		required: false,
+		description: 'The NinjaOne device the ticket is about, e.g. the deviceId of an alert; it must belong to the ticket\'s organization',
+	}),
 	{
 		displayName: 'Follow-Up Time',
 		name: 'followupTime',
@@ -262,7 +256,9 @@ export const optionalTicketFields: INodeProperties[] = [
 /** Reads the optional ticket fields under `prefix` into a NewTicket/UpdateTicket body. */
 export function readTicketFields(inputs: ItemInputs, prefix: string): IDataObject {
 	const body: IDataObject = {};
-	for (const [field, label] of [['nodeId', 'Device ID'], ['locationId', 'Location ID'], ['parentTicketId', 'Parent Ticket ID']] as const) {
+	const nodeId = optionalLocatorId(inputs, 'device', `${prefix}nodeId`, 'Device');
+	if (nodeId !== undefined) body.nodeId = nodeId;
+	for (const [field, label] of [['locationId', 'Location ID'], ['parentTicketId', 'Parent Ticket ID']] as const) {
 		const id = inputs.optionalId(`${prefix}${field}`, label);
 		if (id !== undefined) body[field] = id;
 	}

@@ -6,6 +6,7 @@ import { isJsonObject } from '../../../shared/envelope';
 import type { ItemInputs } from '../../../shared/inputs';
 import type { NinjaOneClient } from '../../transport';
 import { readSubject } from './create.operation';
+import { optionalLocatorId } from '../locators';
 import { optionalTicketFields, readLocatorId, readTicketFields, resolveStatus, statusField, ticketFormField, ticketLocator, ticketOrganizationField } from './fields';
 
 const properties: INodeProperties[] = [
@@ -14,7 +15,7 @@ const properties: INodeProperties[] = [
 		'updateFields',
 		([
 			...optionalTicketFields,
-			ticketOrganizationField(false, 'Move the ticket to another NinjaOne organization (client), a number'),
+			ticketOrganizationField(false, 'Move the ticket to another NinjaOne organization (client)'),
 			statusField(),
 			{ displayName: 'Subject', name: 'subject', type: 'string', default: '', description: 'The ticket\'s title, up to 200 characters' },
 			ticketFormField(),
@@ -34,7 +35,7 @@ const KEPT = ['clientId', 'ticketFormId', 'locationId', 'nodeId', 'subject', 'ty
 export async function execute(this: IExecuteFunctions, inputs: ItemInputs, client: NinjaOneClient): Promise<unknown> {
 	const ticketId = readLocatorId(inputs, 'ticketId', 'Ticket');
 	const changes = readTicketFields(inputs, 'updateFields.');
-	const clientId = inputs.optionalId('updateFields.organizationId', 'Organization ID');
+	const clientId = optionalLocatorId(inputs, 'organization', 'updateFields.organizationId', 'Organization');
 	if (clientId !== undefined) changes.clientId = clientId;
 	const ticketFormId = inputs.optionalId('updateFields.ticketFormId', 'Ticket Form');
 	if (ticketFormId !== undefined) changes.ticketFormId = ticketFormId;

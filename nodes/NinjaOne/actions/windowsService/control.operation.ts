@@ -3,6 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { forOperation } from '../../../shared/display';
 import { type ItemInputs, pathSegment } from '../../../shared/inputs';
 import type { NinjaOneClient } from '../../transport';
+import { locatorId } from '../locators';
 import { deviceIdField } from '../fields';
 
 const ACTIONS = ['START', 'PAUSE', 'STOP', 'RESTART'] as const;
@@ -30,7 +31,7 @@ const properties: INodeProperties[] = [
 export const description = forOperation('windowsService', 'control', properties);
 
 export async function execute(this: IExecuteFunctions, inputs: ItemInputs, client: NinjaOneClient): Promise<unknown> {
-	const id = inputs.id('deviceId', 'Device ID');
+	const id = locatorId(inputs, 'device');
 	const serviceId = inputs.text('serviceId', 'Service ID', true);
 	const segment = pathSegment(inputs, serviceId, 'Service ID');
 	const action = inputs.choice('action', 'Action', ACTIONS)!;

@@ -5,6 +5,7 @@ import { forOperation } from '../../../shared/display';
 import { rows } from '../../../shared/envelope';
 import type { ItemInputs } from '../../../shared/inputs';
 import type { NinjaOneClient } from '../../transport';
+import { locatorId } from '../locators';
 import { deviceIdField } from '../fields';
 
 export const SERVICE_STATES = [
@@ -45,7 +46,7 @@ const properties: INodeProperties[] = [
 export const description = forOperation('windowsService', 'list', properties);
 
 export async function execute(this: IExecuteFunctions, inputs: ItemInputs, client: NinjaOneClient): Promise<unknown> {
-	const id = inputs.id('deviceId', 'Device ID');
+	const id = locatorId(inputs, 'device');
 	const qs: IDataObject = {};
 	const name = inputs.text('filters.name', 'Service Name', false);
 	if (name !== undefined) qs.name = name;

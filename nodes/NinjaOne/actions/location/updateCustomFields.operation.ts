@@ -1,0 +1,4 @@
+import { customFieldsUpdate } from '../customFields';
+import { locationCustomFields } from './customFieldsTarget';
+
+export const { description, execute } = customFieldsUpdate('location', locationCustomFields);

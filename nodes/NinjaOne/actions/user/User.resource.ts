@@ -1,0 +1,21 @@
+import { getManyResource, wholeList } from '../listing';
+
+const USER_TYPES = ['technicians', 'end-users'] as const;
+
+const getMany = wholeList('user', 'getMany', {
+	properties: [
+		{
+			displayName: 'User Type',
+			name: 'userType',
+			type: 'options',
+			options: [
+				{ name: 'End Users', value: 'end-users', description: 'Users of the customers\' organizations' },
+				{ name: 'Technicians', value: 'technicians', description: 'The MSP\'s own users' },
+			],
+			default: 'technicians',
+		},
+	],
+	path: (inputs) => `/v2/user/${inputs.choice('userType', 'User Type', USER_TYPES)}`,
+});
+
+export const { operations, description } = getManyResource('user', getMany, 'Get many users', 'List technicians or end users, one item per user');
