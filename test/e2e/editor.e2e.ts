@@ -301,6 +301,37 @@ describe.each(NODES)('$label in the n8n editor', (node) => {
 	});
 });
 
+describe('NinjaOne pickers in the n8n editor (issue 10)', () => {
+	/** Opens the picker of `parameter`, types `search`, and picks the item named `item`; returns what the field shows. */
+	async function pick(panel: Locator, parameter: string, search: string, item: string): Promise<string> {
+		const locator = panel.locator(`[data-test-id="resource-locator-${parameter}"]`);
+		await locator.locator('[data-test-id="rlc-input"]').click();
+		// The list opens with its search field focused.
+		await page.locator('[data-test-id="rlc-item"]:visible').first().waitFor();
+		await page.keyboard.type(search);
+		const choice = page.locator('[data-test-id="rlc-item"]:visible').filter({ has: page.getByText(item, { exact: true }) });
+		await choice.first().click();
+		return await poll(
+			async () => await locator.locator('[data-test-id="rlc-input"]').inputValue().catch(async () => await locator.innerText()),
+			(shown) => shown.includes(item),
+		);
+	}
+
+	test('picks an organization and a device from the lists the node loads from NinjaOne', async () => {
+		const panel = await openNode('NinjaOne');
+		await choose(panel, 'resource', 'Organization');
+		await choose(panel, 'operation', 'Get');
+		expect(await pick(panel, 'organizationId', 'customer 3', 'Customer 3')).toContain('Customer 3');
+		await choose(panel, 'resource', 'Device');
+		await choose(panel, 'operation', 'Get');
+		expect(await pick(panel, 'deviceId', 'host-0042', 'host-0042 (42)')).toContain('host-0042 (42)');
+		expect(await errorToasts()).toEqual([]);
+		// The lists came from the sandbox through the node's own requests.
+		expect(sandbox.ninjaOne.server.requests('GET /v2/organizations').length).toBeGreaterThan(0);
+		expect(sandbox.ninjaOne.server.requests('GET /v2/devices').length).toBeGreaterThan(0);
+	});
+});
+
 describe('the example workflows in the editor', () => {
 	test.each(examples.map((example) => [example.name, example] as const))('%s runs with "Execute workflow"', async (_name, example) => {
 		const before = pageErrors.length;
