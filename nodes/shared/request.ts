@@ -74,7 +74,12 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY: RetryPolicy = { maxRetries: 4, baseDelay: 1000, maxDelay: 60_000 };
 
-const IDEMPOTENT = new Set<IHttpRequestMethods>(['GET', 'HEAD', 'PUT', 'PATCH', 'DELETE']);
+/**
+ * Methods re-sent after a 5xx or a dropped connection. A POST or a PATCH (a partial update NinjaOne
+ * may apply field by field, and custom-field writes that trigger automations) is re-sent only after
+ * a 429, which says it was not processed.
+ */
+const IDEMPOTENT = new Set<IHttpRequestMethods>(['GET', 'HEAD', 'PUT', 'DELETE']);
 const RETRYABLE_STATUS = new Set([502, 503, 504]);
 /** Errors after which the request may or may not have reached the server. */
 const RETRYABLE_NETWORK = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT']);

@@ -15,7 +15,7 @@ export interface FaultCase {
 	message: RegExp;
 }
 
-const retrySafe = (method: Method) => method !== 'POST';
+const retrySafe = (method: Method) => method !== 'POST' && method !== 'PATCH';
 const ifSafe = (method: Method): Outcome => (retrySafe(method) ? 'recovers' : 'fails');
 
 export function faultCases(apiName: string): FaultCase[] {

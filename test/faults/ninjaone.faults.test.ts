@@ -75,8 +75,8 @@ describe.each(Object.entries(families))('%s', (_name, family) => {
 		if (expected === 'fails') expect(run.json[1].error).toMatch(message);
 		expectNothingSentTwice(
 			f.sim.server.log,
-			(r) => (r.method === 'POST' && r.pathname.startsWith('/v2/') ? `${r.method} ${r.pathname}` : undefined),
-			new Set(fault.status === 429 ? ['POST /v2/device/2/reboot/NORMAL', 'POST /v2/ticketing/ticket/2/comment'] : []),
+			(r) => ((r.method === 'POST' || r.method === 'PATCH') && r.pathname.startsWith('/v2/') ? `${r.method} ${r.pathname}` : undefined),
+			new Set(fault.status === 429 ? ['POST /v2/device/2/reboot/NORMAL', 'POST /v2/ticketing/ticket/2/comment', 'PATCH /v2/device/2'] : []),
 		);
 		expectNoSecrets([run], f.secrets());
 	});
