@@ -3,25 +3,42 @@
 const path = require('path');
 const pkg = require('../package.json');
 
+/** A module's classes (a node or credential file also exports helpers and constants). */
+const classesOf = (exported) =>
+	Object.values(exported).filter((value) => typeof value === 'function' && /^class\b/.test(Function.prototype.toString.call(value)));
+
+/** The operations shown for a resource; a node with an API selector (Nexthink Act) has a set per API. */
+function operationsOf(props, resource) {
+	const names = props
+		.filter((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource.value))
+		.flatMap((p) => (p.options ?? []).map((o) => o.name));
+	return [...new Set(names)].join(', ');
+}
+
 for (const file of pkg.n8n.nodes) {
 	const exported = require(path.join(__dirname, '..', file));
-	for (const NodeClass of Object.values(exported)) {
+	for (const NodeClass of classesOf(exported)) {
 		const { description } = new NodeClass();
 		const props = description.properties;
 		console.log(`\n${description.displayName} (${pkg.name}.${description.name})`);
-		const resources = props.find((p) => p.name === 'resource');
-		for (const resource of resources.options) {
-			const ops = props.find(
-				(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource.value),
-			);
-			const names = (ops?.options ?? []).map((o) => o.name).join(', ');
-			console.log(`  ${resource.name}: ${names}`);
+		const resources = props.filter((p) => p.name === 'resource').flatMap((p) => p.options ?? []);
+		const seen = new Set();
+		for (const resource of resources) {
+			if (seen.has(resource.value)) continue;
+			seen.add(resource.value);
+			console.log(`  ${resource.name}: ${operationsOf(props, resource)}`);
 		}
+		// A trigger has events instead of resources.
+		const events = props.find((p) => p.name === 'events' || p.name === 'event');
+		if (resources.length === 0 && events) {
+			console.log(`  Events: ${(events.options ?? []).map((o) => o.name).join(', ')}`);
+		}
+		if (resources.length === 0 && description.webhooks) console.log('  Webhook: NinjaOne\'s API webhook');
 	}
 }
 for (const file of pkg.n8n.credentials) {
 	const exported = require(path.join(__dirname, '..', file));
-	for (const CredentialClass of Object.values(exported)) {
+	for (const CredentialClass of classesOf(exported)) {
 		console.log(`\nCredential: ${new CredentialClass().displayName}`);
 	}
 }
