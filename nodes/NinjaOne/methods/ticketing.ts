@@ -1,9 +1,9 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult, INodePropertyOptions } from 'n8n-workflow';
 
+import { collectByReturnedCursor } from '../../shared/pagination';
 import { RequestClock } from '../../shared/throttle';
 import { listAttributes, listBoards, listForms, listPeoplePage, listStatuses, personName, runBoardPage } from '../actions/ticket/api';
 import { titleOf } from '../actions/ticket/fields';
-import { collectByReturnedCursor } from '../actions/ticket/paging';
 import { ninjaOneClient } from '../transport';
 
 /* The editor's lists for tickets: pickers (listSearch) and the tenant's ticket fields (loadOptions),

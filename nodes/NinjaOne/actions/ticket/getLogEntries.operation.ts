@@ -4,9 +4,9 @@ import { collection, returnAllOrLimit } from '../../../shared/descriptions';
 import { forOperation } from '../../../shared/display';
 import { rows } from '../../../shared/envelope';
 import type { ItemInputs } from '../../../shared/inputs';
+import { collectByReturnedCursor } from '../../../shared/pagination';
 import type { NinjaOneClient } from '../../transport';
 import { enumOptions, LOG_ENTRY_TYPES, readLocatorId, ticketLocator } from './fields';
-import { collectByReturnedCursor } from './paging';
 
 /** NinjaOne's default page of log entries. */
 const PAGE_SIZE = 500;

@@ -4,10 +4,10 @@ import { collection, returnAllOrLimit } from '../../../shared/descriptions';
 import { forOperation } from '../../../shared/display';
 import { rows } from '../../../shared/envelope';
 import type { ItemInputs } from '../../../shared/inputs';
+import { collectByReturnedCursor } from '../../../shared/pagination';
 import type { NinjaOneClient } from '../../transport';
 import { type BoardQuery, runBoardPage } from './api';
 import { boardLocator, readLocatorId } from './fields';
-import { collectByReturnedCursor } from './paging';
 
 const properties: INodeProperties[] = [
 	boardLocator,
