@@ -1,11 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { simulatorSuite } from './suite';
+import { fixturePerFile } from './fixture';
 
 /* Alert > Reset and Reset With Activity Data in n8n's engine against the spec-checking simulator:
    a reset alert leaves the active alerts. */
 
-const f = simulatorSuite();
+const f = fixturePerFile();
 
 const activeUids = async () => {
 	const run = await f.run({ resource: 'alert', operation: 'listActive', returnAll: true, filters: {} });

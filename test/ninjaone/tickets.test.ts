@@ -8,13 +8,12 @@ import { Workflow } from 'n8n-workflow';
 import { NinjaOne } from '../../nodes/NinjaOne/NinjaOne.node';
 import { NINJAONE_SEED } from '../../sandbox/sandbox';
 import { nodeTypes } from '../harness/nodeTypes';
-import { CREDENTIAL, NINJA_TYPE } from './fixture';
-import { simulatorSuite } from './suite';
+import { CREDENTIAL, fixturePerFile, NINJA_TYPE } from './fixture';
 
 /* Ticket operations, pickers and tenant lists in n8n's engine (and n8n's LoadOptionsContext)
    against the spec-checking simulator, which keeps tickets and their log entries. */
 
-const f = simulatorSuite();
+const f = fixturePerFile();
 
 const api = (route: string) => f.sim.server.requests(route).filter((r) => r.pathname.startsWith('/v2'));
 const results = (json: IDataObject[]) => {
