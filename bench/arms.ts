@@ -10,9 +10,9 @@ import type { SimInfo } from './simProcess';
 /* What one child process measures ("an arm"): our node in n8n's engine, n8n's HTTP Request node
    in the same engine, or what a user would write by hand (a plain sequential axios loop). */
 
-export const NINJA_TYPE = 'n8n-nodes-ninjaone-nexthink.ninjaOne';
+export const NINJA_TYPE = 'n8n-nodes-ninjaone.ninjaOne';
 const NINJA_CREDENTIAL = { ninjaOneOAuth2Api: { id: 'ninja-1', name: 'NinjaOne (simulator)' } };
-export const NEXTHINK_TYPE = 'n8n-nodes-ninjaone-nexthink.nexthinkAct';
+export const NEXTHINK_TYPE = 'n8n-nodes-nexthink.nexthinkAct';
 const INFINITY_CREDENTIAL = { nexthinkInfinityApi: { id: 'infinity-1', name: 'Nexthink Infinity (simulator)' } };
 const REMOTE_ACTION = '#restart_service';
 const INFINITY_SCOPE = 'service:integration';

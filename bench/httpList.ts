@@ -1,4 +1,4 @@
-import { NinjaOne } from '../nodes/NinjaOne/NinjaOne.node';
+import { NinjaOne } from '../packages/n8n-nodes-ninjaone/nodes/NinjaOne/NinjaOne.node';
 import type { ArmName, ArmSpec } from './arms';
 import { findHttpRequestNode } from './httpNode';
 import { busy, log, type Measured, measure } from './measure';

@@ -138,7 +138,7 @@ async function oursExport(spec: ExportArm, query: string, expected?: number): Pr
 		clientSecret: spec.sim.clientSecret,
 	});
 	const run = await runNode({
-		type: 'n8n-nodes-ninjaone-nexthink.nexthinkAct',
+		type: 'n8n-nodes-nexthink.nexthinkAct',
 		parameters: {
 			api: 'infinity',
 			resource: 'nql',

@@ -7,9 +7,9 @@ import {
 	cli,
 	ensureOwner,
 	installN8n,
-	installPackage,
+	installPackages,
 	n8nEnv,
-	PACKAGE_NAME,
+	PACKAGE_NAMES,
 	REPO,
 	SANDBOX_OWNER,
 	startServer,
@@ -51,7 +51,7 @@ async function main(): Promise<void> {
 	const started = Date.now();
 	const step = (text: string) => process.stdout.write(`[dev] ${text}\n`);
 
-	step('Building the package ...');
+	step('Building both packages ...');
 	const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: REPO, stdio: 'inherit' });
 	if (build.status !== 0) throw new Error('the build failed (npm run build)');
 
@@ -60,7 +60,7 @@ async function main(): Promise<void> {
 	const userFolder = join(REPO, '.cache', 'dev', tenant ? 'tenant' : 'sandbox');
 	if (args.has('--reset')) rmSync(userFolder, { recursive: true, force: true });
 	mkdirSync(userFolder, { recursive: true });
-	installPackage(userFolder);
+	installPackages(userFolder);
 	const env = n8nEnv({ userFolder, port, brokerPort: port + 1 });
 
 	let sandbox: Sandbox | undefined;
@@ -122,7 +122,7 @@ async function main(): Promise<void> {
 
 		const lines = [
 			'',
-			`n8n is running with ${PACKAGE_NAME} loaded (ready in ${Math.round((Date.now() - started) / 1000)} s).`,
+			`n8n is running with ${PACKAGE_NAMES} loaded (ready in ${Math.round((Date.now() - started) / 1000)} s).`,
 			'',
 			`  Open      ${server.url}`,
 			`  Sign in   ${SANDBOX_OWNER.email} / ${SANDBOX_OWNER.password}  (the owner account of this local n8n only)`,

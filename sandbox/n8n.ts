@@ -4,11 +4,18 @@ import { tmpdir } from 'os';
 import { join, resolve } from 'path';
 
 /* A real n8n beside the repository, for `npm run dev` and the end-to-end tests alike: the pinned n8n
-   from scripts/install-n8n.sh, a user folder of its own, this package installed into it as a
-   community package (from `npm pack`, exactly what npm would publish), and the CLI and server. */
+   from scripts/install-n8n.sh, a user folder of its own, both packages installed into it as
+   community packages (from `npm pack`, exactly what npm would publish), and the CLI and server. */
 
 export const REPO = resolve(__dirname, '..');
-export const PACKAGE_NAME: string = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')).name;
+/** The packages this repository publishes (the workspaces of its package.json), each folder and name. */
+export const PACKAGES: { dir: string; name: string }[] = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')).workspaces.map(
+	(workspace: string) => {
+		const dir = join(REPO, workspace);
+		return { dir, name: JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).name as string };
+	},
+);
+export const PACKAGE_NAMES = PACKAGES.map((p) => p.name).join(' and ');
 
 /**
  * The n8n's folder (N8N_VERSION, default the pinned 2.x); installs it the first time
@@ -41,22 +48,27 @@ function withN8nNode(n8nDir: string, env: NodeJS.ProcessEnv): NodeJS.ProcessEnv 
 }
 
 /**
- * Installs the built package (dist/) into `userFolder` the way n8n's own community-package installer
+ * Installs every built package (dist/) into `userFolder` the way n8n's own community-package installer
  * does: <userFolder>/.n8n/nodes/node_modules/<name>, which n8n scans for `n8n-nodes-*` packages and
- * loads under the package's name (node type `n8n-nodes-ninjaone-nexthink.ninjaOne`). Folders given in
+ * loads under the package's name (node type `n8n-nodes-ninjaone.ninjaOne`). Folders given in
  * N8N_CUSTOM_EXTENSIONS would load the same files as `CUSTOM.ninjaOne` instead, which the workflows
- * of a real installation do not use. The package has no node_modules of its own there, so
+ * of a real installation do not use. A package has no node_modules of its own there, so
  * `n8n-workflow` resolves to n8n's copy, as after a real install.
  */
-export function installPackage(userFolder: string): string {
-	const target = join(userFolder, '.n8n', 'nodes', 'node_modules', PACKAGE_NAME);
+export function installPackages(userFolder: string): string[] {
+	return PACKAGES.map((pkg) => installPackage(userFolder, pkg));
+}
+
+/** One package, from `npm pack` (exactly what npm would publish). */
+function installPackage(userFolder: string, { dir, name }: { dir: string; name: string }): string {
+	const target = join(userFolder, '.n8n', 'nodes', 'node_modules', name);
 	const packDir = mkdtempSync(join(tmpdir(), 'n8n-pack-'));
 	try {
 		const pack = spawnSync('npm', ['pack', '--silent', '--ignore-scripts', '--pack-destination', packDir], {
-			cwd: REPO,
+			cwd: dir,
 			encoding: 'utf8',
 		});
-		if (pack.status !== 0) throw new Error(`npm pack failed: ${pack.stderr}`);
+		if (pack.status !== 0) throw new Error(`npm pack of ${name} failed: ${pack.stderr}`);
 		const tarball = join(packDir, pack.stdout.trim().split('\n').pop()!);
 		rmSync(target, { recursive: true, force: true });
 		mkdirSync(target, { recursive: true });

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# `npm run dev`: a real n8n at http://localhost:5678 with this package loaded, the example workflows
-# imported and the sandbox APIs (simulated NinjaOne and Nexthink) to point them at. Everything runs
+# `npm run dev`: a real n8n at http://localhost:5678 with both packages installed as n8n installs them
+# (packed), the example workflows imported and the sandbox APIs (simulated NinjaOne and Nexthink) to point them at. Everything runs
 # under Node 24 (fetched into .tools/ where the machine's Node is older); the pinned n8n is installed
 # once into ~/.cache/n8n-nodes-ninjaone-nexthink (scripts/install-n8n.sh). Options: see sandbox/dev.ts.
 set -euo pipefail

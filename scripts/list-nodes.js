@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Lists the nodes and operations the built package provides, as n8n will load them from dist/.
+// Lists the nodes and operations each built package provides, as n8n will load them from dist/.
 const path = require('path');
-const pkg = require('../package.json');
+const { workspaces } = require('../package.json');
 
 /** A module's classes (a node or credential file also exports helpers and constants). */
 const classesOf = (exported) =>
@@ -15,30 +15,33 @@ function operationsOf(props, resource) {
 	return [...new Set(names)].join(', ');
 }
 
-for (const file of pkg.n8n.nodes) {
-	const exported = require(path.join(__dirname, '..', file));
-	for (const NodeClass of classesOf(exported)) {
-		const { description } = new NodeClass();
-		const props = description.properties;
-		console.log(`\n${description.displayName} (${pkg.name}.${description.name})`);
-		const resources = props.filter((p) => p.name === 'resource').flatMap((p) => p.options ?? []);
-		const seen = new Set();
-		for (const resource of resources) {
-			if (seen.has(resource.value)) continue;
-			seen.add(resource.value);
-			console.log(`  ${resource.name}: ${operationsOf(props, resource)}`);
-		}
-		// A trigger has events instead of resources.
-		const events = props.find((p) => p.name === 'events' || p.name === 'event');
-		if (resources.length === 0 && events) {
-			console.log(`  Events: ${(events.options ?? []).map((o) => o.name).join(', ')}`);
-		}
-		if (resources.length === 0 && description.webhooks) console.log('  Webhook: NinjaOne\'s API webhook');
+function listNode(pkg, NodeClass) {
+	const { description } = new NodeClass();
+	const props = description.properties;
+	console.log(`\n${description.displayName} (${pkg.name}.${description.name})`);
+	const resources = props.filter((p) => p.name === 'resource').flatMap((p) => p.options ?? []);
+	const seen = new Set();
+	for (const resource of resources) {
+		if (seen.has(resource.value)) continue;
+		seen.add(resource.value);
+		console.log(`  ${resource.name}: ${operationsOf(props, resource)}`);
 	}
+	// A trigger has events instead of resources.
+	const events = props.find((p) => p.name === 'events' || p.name === 'event');
+	if (resources.length === 0 && events) {
+		console.log(`  Events: ${(events.options ?? []).map((o) => o.name).join(', ')}`);
+	}
+	if (resources.length === 0 && description.webhooks) console.log("  Webhook: NinjaOne's API webhook");
 }
-for (const file of pkg.n8n.credentials) {
-	const exported = require(path.join(__dirname, '..', file));
-	for (const CredentialClass of classesOf(exported)) {
-		console.log(`\nCredential: ${new CredentialClass().displayName}`);
+
+for (const workspace of workspaces) {
+	const dir = path.join(__dirname, '..', workspace);
+	const pkg = require(path.join(dir, 'package.json'));
+	console.log(`\nPackage ${pkg.name}`);
+	for (const file of pkg.n8n.nodes) for (const NodeClass of classesOf(require(path.join(dir, file)))) listNode(pkg, NodeClass);
+	for (const file of pkg.n8n.credentials) {
+		for (const CredentialClass of classesOf(require(path.join(dir, file)))) {
+			console.log(`\nCredential: ${new CredentialClass().displayName}`);
+		}
 	}
 }

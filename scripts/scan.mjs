@@ -1,14 +1,18 @@
-// n8n's verification scan, run locally the way its CLI runs after the provenance step: the
-// source (package.json, nodes/, credentials/) and the unpacked `npm pack` output, both linted
-// with inline ESLint configuration off. Exits 1 on any finding.
+// n8n's verification scan, run locally the way its CLI runs after the provenance step, for each
+// package: the source leg on the package's folder in the repository's tree as git has it (the scanner
+// downloads the attested commit and finds the folder whose package.json has the package's name), and
+// the tarball leg on the unpacked `npm pack` of that package. Inline ESLint configuration is off in
+// both. Run `npm run build` first (npm run scan does). Exits 1 on any finding.
+//   node scripts/scan.mjs [package name …]   (default: every package)
 import { execFileSync } from 'child_process';
-import { mkdtempSync, rmSync } from 'fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
-import { join, resolve } from 'path';
+import { join, relative, resolve } from 'path';
 
-import { analyzePackage, SOURCE_FILE_PATTERNS } from '@n8n/scan-community-package/scanner/scanner.mjs';
+import { analyzePackage, findPackageRoot, SOURCE_FILE_PATTERNS } from '@n8n/scan-community-package/scanner/scanner.mjs';
 
 const root = resolve(import.meta.dirname, '..');
+const { workspaces } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const work = mkdtempSync(join(tmpdir(), 'n8n-scan-'));
 let failed = false;
 
@@ -23,15 +27,31 @@ async function leg(name, dir, patterns) {
 }
 
 try {
-	await leg('source', root, SOURCE_FILE_PATTERNS);
-	// `npm pack` ships what package.json's "files" names, built: run `npm run build` first.
-	const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', work], { cwd: root, encoding: 'utf8' })
-		.trim()
-		.split('\n')
-		.pop();
-	const unpacked = join(work, 'package');
-	execFileSync('tar', ['-xzf', join(work, tarball), '-C', work]);
-	await leg('tarball', unpacked, ['**/*.js', 'package.json']);
+	// The repository's tree without build output or node_modules: what a download of the commit holds.
+	const tree = join(work, 'source');
+	mkdirSync(tree);
+	const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root });
+	execFileSync('bash', ['-c', `xargs -0 -r tar -cf - --no-recursion | tar -xf - -C "${tree}"`], { cwd: root, input: files });
+	const only = process.argv.slice(2);
+	for (const workspace of workspaces) {
+		const { name } = JSON.parse(readFileSync(join(root, workspace, 'package.json'), 'utf8'));
+		if (only.length && !only.includes(name)) continue;
+		const found = findPackageRoot(tree, name);
+		if (found === null || relative(tree, found) !== workspace) {
+			failed = true;
+			process.stdout.write(`scan ${name}: the scanner would not find the package in ${workspace} (found: ${found})\n`);
+			continue;
+		}
+		await leg(`${name} source`, found, SOURCE_FILE_PATTERNS);
+		const packDir = join(work, name);
+		mkdirSync(packDir);
+		const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', packDir], { cwd: join(root, workspace), encoding: 'utf8' })
+			.trim()
+			.split('\n')
+			.pop();
+		execFileSync('tar', ['-xzf', join(packDir, tarball), '-C', packDir]);
+		await leg(`${name} tarball`, join(packDir, 'package'), ['**/*.js', 'package.json']);
+	}
 } finally {
 	rmSync(work, { recursive: true, force: true });
 }

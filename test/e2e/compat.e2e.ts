@@ -27,7 +27,7 @@ function oneNodeWorkflow(id: string, type: 'ninjaOne' | 'nexthinkAct', parameter
 			{
 				id: `${id}-node`,
 				name: 'Node',
-				type: `n8n-nodes-ninjaone-nexthink.${type}`,
+				type: type === 'ninjaOne' ? 'n8n-nodes-ninjaone.ninjaOne' : 'n8n-nodes-nexthink.nexthinkAct',
 				typeVersion: 1,
 				position: [220, 0],
 				parameters: { requestInterval: 0, ...parameters },

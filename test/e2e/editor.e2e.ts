@@ -25,24 +25,24 @@ interface NodeUnderTest {
 	credentials: Record<string, { id: string; name: string }>;
 }
 
-function load(file: string, className: string): INodeTypeDescription {
+function load(pkg: string, file: string, className: string): INodeTypeDescription {
 	// The built node, as n8n loads it.
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const module = require(join(REPO, 'dist', 'nodes', file));
+	const module = require(join(REPO, 'packages', pkg, 'dist', 'nodes', file));
 	return new module[className]().description as INodeTypeDescription;
 }
 
 const NODES: NodeUnderTest[] = [
 	{
 		label: 'NinjaOne',
-		type: 'n8n-nodes-ninjaone-nexthink.ninjaOne',
-		description: load('NinjaOne/NinjaOne.node.js', 'NinjaOne'),
+		type: 'n8n-nodes-ninjaone.ninjaOne',
+		description: load('n8n-nodes-ninjaone', 'NinjaOne/NinjaOne.node.js', 'NinjaOne'),
 		credentials: { ninjaOneOAuth2Api: CREDENTIALS.ninjaOne },
 	},
 	{
 		label: 'Nexthink Act',
-		type: 'n8n-nodes-ninjaone-nexthink.nexthinkAct',
-		description: load('NexthinkAct/NexthinkAct.node.js', 'NexthinkAct'),
+		type: 'n8n-nodes-nexthink.nexthinkAct',
+		description: load('n8n-nodes-nexthink', 'NexthinkAct/NexthinkAct.node.js', 'NexthinkAct'),
 		credentials: { nexthinkInfinityApi: CREDENTIALS.nexthinkInfinity, nexthinkPortalApi: CREDENTIALS.nexthinkPortal },
 	},
 ];

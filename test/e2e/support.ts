@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs'
 import { createServer } from 'net';
 import { join } from 'path';
 
-import { cli, installN8n, installPackage, n8nEnv, parseRawOutput, type RawItem, type RawRun, REPO, runCli } from '../../sandbox/n8n';
+import { cli, installN8n, installPackages, n8nEnv, parseRawOutput, type RawItem, type RawRun, REPO, runCli } from '../../sandbox/n8n';
 import type { N8nCredential } from '../../sandbox/sandbox';
 
 /* What the end-to-end suites share: a fresh n8n user folder with the packed package installed, the
@@ -97,7 +97,7 @@ export async function prepareN8n(name: string, credentials: N8nCredential[], wor
 	const userFolder = join(base, 'n8n');
 	rmSync(base, { recursive: true, force: true });
 	mkdirSync(userFolder, { recursive: true });
-	installPackage(userFolder);
+	installPackages(userFolder);
 	const env = n8nEnv({ userFolder, port: await freePort(), brokerPort: await freePort() });
 
 	const credentialsFile = join(base, 'credentials.json');

@@ -3,7 +3,7 @@ import { join } from 'path';
 
 import { cli, ensureOwner, SANDBOX_OWNER, startServer, stopServer } from '../../sandbox/n8n';
 import { type Sandbox, startSandbox } from '../../sandbox/sandbox';
-import { DELIVERY_HEADER } from '../../nodes/NinjaOneWebhookTrigger/NinjaOneWebhookTrigger.node';
+import { DELIVERY_HEADER } from '../../packages/n8n-nodes-ninjaone/nodes/NinjaOneWebhookTrigger/NinjaOneWebhookTrigger.node';
 import { EXAMPLES, type E2eN8n, prepareN8n, readWorkflow } from './support';
 
 /* Both NinjaOne triggers in a real n8n (`n8n start`, the package installed as a community package),

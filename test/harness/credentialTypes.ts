@@ -1,8 +1,8 @@
 import type { ICredentialType, INodeProperties } from 'n8n-workflow';
 
-import { NexthinkInfinityApi } from '../../credentials/NexthinkInfinityApi.credentials';
-import { NexthinkPortalApi } from '../../credentials/NexthinkPortalApi.credentials';
-import { NinjaOneOAuth2Api } from '../../credentials/NinjaOneOAuth2Api.credentials';
+import { NexthinkInfinityApi } from '../../packages/n8n-nodes-nexthink/credentials/NexthinkInfinityApi.credentials';
+import { NexthinkPortalApi } from '../../packages/n8n-nodes-nexthink/credentials/NexthinkPortalApi.credentials';
+import { NinjaOneOAuth2Api } from '../../packages/n8n-nodes-ninjaone/credentials/NinjaOneOAuth2Api.credentials';
 
 /**
  * n8n's own oAuth2Api base type lives in n8n-nodes-base, which the unit tests do not load: this

@@ -8,8 +8,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeHelpers } from 'n8n-workflow';
 
-import { NexthinkAct } from '../../nodes/NexthinkAct/NexthinkAct.node';
-import { NinjaOne } from '../../nodes/NinjaOne/NinjaOne.node';
+import { NexthinkAct } from '../../packages/n8n-nodes-nexthink/nodes/NexthinkAct/NexthinkAct.node';
+import { NinjaOne } from '../../packages/n8n-nodes-ninjaone/nodes/NinjaOne/NinjaOne.node';
 
 /** Emits the items written in its `items` parameter: the test's input. */
 class ItemsSource implements INodeType {
@@ -34,8 +34,8 @@ class ItemsSource implements INodeType {
 
 const registry: Record<string, INodeType | IVersionedNodeType> = {
 	'test.itemsSource': new ItemsSource(),
-	'n8n-nodes-ninjaone-nexthink.ninjaOne': new NinjaOne(),
-	'n8n-nodes-ninjaone-nexthink.nexthinkAct': new NexthinkAct(),
+	'n8n-nodes-ninjaone.ninjaOne': new NinjaOne(),
+	'n8n-nodes-nexthink.nexthinkAct': new NexthinkAct(),
 };
 
 export function registerNodeType(name: string, type: INodeType | IVersionedNodeType): void {

@@ -1,8 +1,8 @@
 import type { ICredentialDataDecryptedObject, ICredentialType, IHttpRequestOptions, INode } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
-import { infinityUrls, NexthinkInfinityApi } from '../../credentials/NexthinkInfinityApi.credentials';
-import { NexthinkPortalApi } from '../../credentials/NexthinkPortalApi.credentials';
+import { infinityUrls, NexthinkInfinityApi } from '../../packages/n8n-nodes-nexthink/credentials/NexthinkInfinityApi.credentials';
+import { NexthinkPortalApi } from '../../packages/n8n-nodes-nexthink/credentials/NexthinkPortalApi.credentials';
 import { resolveCredentialData } from '../harness/credentialsHelper';
 import { nodeTypes } from '../harness/nodeTypes';
 import { NexthinkFixture } from './fixture';

@@ -5,7 +5,7 @@ import { type NodeRun, type NodeRunOptions, runNode } from '../harness/engine';
 import { NexthinkInfinitySim } from '../../simulator/nexthinkInfinity';
 import { NexthinkPortalSim, PORTAL_USER } from '../../simulator/nexthinkPortal';
 
-export const NEXTHINK_TYPE = 'n8n-nodes-ninjaone-nexthink.nexthinkAct';
+export const NEXTHINK_TYPE = 'n8n-nodes-nexthink.nexthinkAct';
 export const PORTAL_CREDENTIAL = { nexthinkPortalApi: { id: 'portal-1', name: 'Nexthink Portal (simulator)' } };
 export const INFINITY_CREDENTIAL = { nexthinkInfinityApi: { id: 'infinity-1', name: 'Nexthink Infinity (simulator)' } };
 

@@ -1,5 +1,5 @@
 import { INFINITY_DEVICES } from '../../simulator/nexthinkInfinity';
-import { parseCsv } from '../../nodes/NexthinkAct/actions/nql/csv';
+import { parseCsv } from '../../packages/n8n-nodes-nexthink/nodes/NexthinkAct/actions/nql/csv';
 import { NexthinkFixture, results } from './fixture';
 
 const fixture = new NexthinkFixture();

@@ -2,7 +2,7 @@ import { LoadOptionsContext } from 'n8n-core';
 import type { INode, INodeParameters, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
-import { NexthinkAct } from '../../nodes/NexthinkAct/NexthinkAct.node';
+import { NexthinkAct } from '../../packages/n8n-nodes-nexthink/nodes/NexthinkAct/NexthinkAct.node';
 import { deviceUid, INFINITY_DEVICES, INFINITY_USERS } from '../../simulator/nexthinkInfinity';
 import { nodeTypes } from '../harness/nodeTypes';
 import { INFINITY_CREDENTIAL, NEXTHINK_TYPE, NexthinkFixture, results } from './fixture';

@@ -1,6 +1,6 @@
 import { Workflow } from 'n8n-workflow';
 
-import { NinjaOneOAuth2Api } from '../../credentials/NinjaOneOAuth2Api.credentials';
+import { NinjaOneOAuth2Api } from '../../packages/n8n-nodes-ninjaone/credentials/NinjaOneOAuth2Api.credentials';
 import { resolveCredentialData } from '../harness/credentialsHelper';
 import { nodeTypes } from '../harness/nodeTypes';
 import { ninjaOneSpec } from '../../simulator/ninjaone';

@@ -1,4 +1,4 @@
-import { INVENTORY } from '../../nodes/NinjaOne/actions/device/getInventory.operation';
+import { INVENTORY } from '../../packages/n8n-nodes-ninjaone/nodes/NinjaOne/actions/device/getInventory.operation';
 import { fixturePerFile, okResults } from './fixture';
 
 /* Device look-ups, custom fields, inventory, patching, owners and policy overrides, in n8n's

@@ -4,7 +4,7 @@ import { TestCredentialsHelper } from '../harness/credentialsHelper';
 import { type NodeRunOptions, runNode } from '../harness/engine';
 import { NinjaOneSim, type NinjaOneSeed } from '../../simulator/ninjaone';
 
-export const NINJA_TYPE = 'n8n-nodes-ninjaone-nexthink.ninjaOne';
+export const NINJA_TYPE = 'n8n-nodes-ninjaone.ninjaOne';
 export const CREDENTIAL = { ninjaOneOAuth2Api: { id: 'ninja-1', name: 'NinjaOne (simulator)' } };
 
 /** A NinjaOne simulator on loopback and a credential pointing at it through the Custom region. */

@@ -2,8 +2,8 @@ import { LoadOptionsContext } from 'n8n-core';
 import type { INode, INodeParameters, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
-import { NinjaOne } from '../../nodes/NinjaOne/NinjaOne.node';
-import { SEARCH_PAGE_SIZE } from '../../nodes/NinjaOne/methods/listSearch';
+import { NinjaOne } from '../../packages/n8n-nodes-ninjaone/nodes/NinjaOne/NinjaOne.node';
+import { SEARCH_PAGE_SIZE } from '../../packages/n8n-nodes-ninjaone/nodes/NinjaOne/methods/listSearch';
 import { nodeTypes } from '../harness/nodeTypes';
 import { CREDENTIAL, fixturePerFile, NINJA_TYPE } from './fixture';
 

@@ -1,4 +1,4 @@
-import { REPORTS } from '../../nodes/NinjaOne/actions/report/get.operation';
+import { REPORTS } from '../../packages/n8n-nodes-ninjaone/nodes/NinjaOne/actions/report/get.operation';
 import { ninjaOneSpec } from '../../simulator/ninjaone';
 import { fixturePerFile, okResults } from './fixture';
 

@@ -5,7 +5,7 @@ import { LoadOptionsContext } from 'n8n-core';
 import type { IDataObject, INode, INodeParameters, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
-import { NinjaOne } from '../../nodes/NinjaOne/NinjaOne.node';
+import { NinjaOne } from '../../packages/n8n-nodes-ninjaone/nodes/NinjaOne/NinjaOne.node';
 import { NINJAONE_SEED } from '../../sandbox/sandbox';
 import { nodeTypes } from '../harness/nodeTypes';
 import { CREDENTIAL, fixturePerFile, NINJA_TYPE } from './fixture';

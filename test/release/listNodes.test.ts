@@ -6,12 +6,12 @@ import { join } from 'path';
 it('lists every node of the built package with its resources or events, and the credentials', () => {
 	const out = execFileSync(process.execPath, [join(__dirname, '..', '..', 'scripts', 'list-nodes.js')], { encoding: 'utf8' });
 	for (const line of [
-		'NinjaOne (n8n-nodes-ninjaone-nexthink.ninjaOne)',
+		'NinjaOne (n8n-nodes-ninjaone.ninjaOne)',
 		'  Ticket: Add Comment, Create, Get, Get Log Entries, Get Many, Update',
-		'Nexthink Act (n8n-nodes-ninjaone-nexthink.nexthinkAct)',
-		'  Remote Action: Run, Execute, Get, List',
-		'NinjaOne Trigger (n8n-nodes-ninjaone-nexthink.ninjaOneTrigger)',
-		'NinjaOne Webhook Trigger (n8n-nodes-ninjaone-nexthink.ninjaOneWebhookTrigger)',
+		'Nexthink Act (n8n-nodes-nexthink.nexthinkAct)',
+		'  Remote Action: Run, Execute, Get, Get Many',
+		'NinjaOne Trigger (n8n-nodes-ninjaone.ninjaOneTrigger)',
+		'NinjaOne Webhook Trigger (n8n-nodes-ninjaone.ninjaOneWebhookTrigger)',
 		'Credential: NinjaOne OAuth2 API',
 		'Credential: Nexthink Portal API',
 		'Credential: Nexthink Infinity API',

@@ -1,4 +1,4 @@
-import { RequestClock } from '../../nodes/shared/throttle';
+import { RequestClock } from '../../common/throttle';
 
 /* The clock itself, measured where the requests start: these are lower bounds, which a busy
    machine can only make longer, never shorter. */

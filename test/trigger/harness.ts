@@ -16,15 +16,15 @@ import { HookContext, PollContext, WebhookContext } from 'n8n-core';
 import { testAdditionalData } from '../harness/engine';
 import { nodeTypes, registerNodeType } from '../harness/nodeTypes';
 import { CREDENTIAL, NinjaOneFixture } from '../ninjaone/fixture';
-import { NinjaOneTrigger } from '../../nodes/NinjaOneTrigger/NinjaOneTrigger.node';
-import { NinjaOneWebhookTrigger } from '../../nodes/NinjaOneWebhookTrigger/NinjaOneWebhookTrigger.node';
+import { NinjaOneTrigger } from '../../packages/n8n-nodes-ninjaone/nodes/NinjaOneTrigger/NinjaOneTrigger.node';
+import { NinjaOneWebhookTrigger } from '../../packages/n8n-nodes-ninjaone/nodes/NinjaOneWebhookTrigger/NinjaOneWebhookTrigger.node';
 
 /* The NinjaOne triggers in n8n-core's own contexts: poll() in a PollContext, the webhook lifecycle
    in a HookContext and each delivery in a WebhookContext, on a workflow whose static data lives as
    n8n keeps it (saved copies stand for a restart). Requests go over real HTTP to the simulator. */
 
-export const POLL_TYPE = 'n8n-nodes-ninjaone-nexthink.ninjaOneTrigger';
-export const WEBHOOK_TYPE = 'n8n-nodes-ninjaone-nexthink.ninjaOneWebhookTrigger';
+export const POLL_TYPE = 'n8n-nodes-ninjaone.ninjaOneTrigger';
+export const WEBHOOK_TYPE = 'n8n-nodes-ninjaone.ninjaOneWebhookTrigger';
 registerNodeType(POLL_TYPE, new NinjaOneTrigger());
 registerNodeType(WEBHOOK_TYPE, new NinjaOneWebhookTrigger());
 const pollNodeType = new NinjaOneTrigger();

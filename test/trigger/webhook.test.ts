@@ -1,6 +1,6 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { DELIVERY_HEADER } from '../../nodes/NinjaOneWebhookTrigger/NinjaOneWebhookTrigger.node';
+import { DELIVERY_HEADER } from '../../packages/n8n-nodes-ninjaone/nodes/NinjaOneWebhookTrigger/NinjaOneWebhookTrigger.node';
 import { NinjaOneFixture } from '../ninjaone/fixture';
 import { TriggerWorkflow, WEBHOOK_TYPE, WebhookReceiver } from './harness';
 

@@ -1,1 +1,0 @@
-// n8n loads the nodes and credentials listed under "n8n" in package.json.
