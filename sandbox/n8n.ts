@@ -212,8 +212,9 @@ export async function startServer(
 	while (Date.now() < deadline) {
 		if (exited !== undefined) throw new Error(`n8n start exited ${exited}\n${output}`);
 		try {
+			// While n8n starts, its web server may answer with the editor's HTML before the REST API is mounted.
 			const response = await fetch(`http://127.0.0.1:${env.N8N_PORT}/rest/settings`);
-			if (response.ok) return { child, url, output: () => output };
+			if (response.ok && response.headers.get('content-type')?.includes('application/json')) return { child, url, output: () => output };
 		} catch {
 			// not listening yet
 		}
