@@ -223,7 +223,7 @@ async function readStream<T extends { statusCode: number; headers?: ApiResponse[
 		throw new UnreadableAnswer({ ...failure, code: failure.code ?? 'ECONNRESET', message: 'the connection closed in the middle of the answer' });
 	}
 	const message = refused instanceof Error ? refused.message : String(refused);
-	throw new UnreadableAnswer({ headers: raw.headers ?? {}, body: undefined, message, unreadable: true });
+	throw new UnreadableAnswer({ statusCode: raw.statusCode, headers: raw.headers ?? {}, body: undefined, message, unreadable: true });
 }
 
 /** An error body that arrived as text because it was not sent as JSON. */

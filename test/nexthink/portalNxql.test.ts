@@ -116,7 +116,7 @@ describe('Nexthink Portal: NXQL > Execute Query on one Engine', () => {
 	test('an answer that is not a list of rows fails the item and is not sent again', async () => {
 		fixture.portal.engineServers[0].faults.push({ route: 'GET /2/query', kind: 'html', status: 200 });
 		const run = await fixture.runPortal(nxql());
-		expect(run.error?.message).toMatch(/^Nexthink Engine: the answer is not a JSON list of rows: it starts with "<!DOCTYPE html>/);
+		expect(run.error?.message).toMatch(/^Nexthink Engine 200: the answer is not a JSON list of rows: it starts with "<!DOCTYPE html>/);
 		expect(fixture.portal.engineRequests()).toHaveLength(1);
 	});
 });
@@ -130,11 +130,11 @@ describe('Nexthink Portal: NXQL > Execute Query on all connected Engines', () =>
 		const [geneva, lausanne] = fixture.portal.engines;
 		const all = results(run);
 		expect(all.slice(0, 5)).toEqual([
-			{ engine: 'engine-geneva', device_uid: deviceUid(1), name: 'GENEVA-PC-00001' },
-			{ engine: 'engine-geneva', device_uid: deviceUid(2), name: 'GENEVA-PC-00002' },
-			{ engine: 'engine-geneva', device_uid: deviceUid(3), name: 'GENEVA-PC-00003' },
-			{ engine: 'engine-bern', device_uid: deviceUid(1), name: 'BERN-PC-00001' },
-			{ engine: 'engine-bern', device_uid: deviceUid(2), name: 'BERN-PC-00002' },
+			{ device_uid: deviceUid(1), name: 'GENEVA-PC-00001', engine: 'engine-geneva' },
+			{ device_uid: deviceUid(2), name: 'GENEVA-PC-00002', engine: 'engine-geneva' },
+			{ device_uid: deviceUid(3), name: 'GENEVA-PC-00003', engine: 'engine-geneva' },
+			{ device_uid: deviceUid(1), name: 'BERN-PC-00001', engine: 'engine-bern' },
+			{ device_uid: deviceUid(2), name: 'BERN-PC-00002', engine: 'engine-bern' },
 		]);
 		expect(all[5]).toEqual({
 			query: QUERY,

@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/descriptions';
 import { forOperation } from '../../../shared/display';
-import { failedWithResult, rows } from '../../../shared/envelope';
+import { failedWithResult, isJsonObject, rows } from '../../../shared/envelope';
 import type { ItemInputs } from '../../../shared/inputs';
 import type { NexthinkClient } from '../../transport';
 import { isConnected, listEngines } from '../engine/list.operation';
@@ -173,10 +173,14 @@ export async function execute(this: IExecuteFunctions, inputs: ItemInputs, clien
 	const includeSummary = inputs.boolean('options.includeSummary');
 	const scheme = await client.portal.scheme(this);
 	const qs = queryString(query, platforms, values);
-	const run = async (url: string, prefix?: string): Promise<IDataObject[]> =>
+	// `engine` is added to each row as it is read (a row's own `engine` field is kept): no copy of the rows.
+	const run = async (url: string, engine?: string): Promise<IDataObject[]> =>
 		(await client.portal.engineQuery(this, url, qs, async (chunks) => {
 			const found: IDataObject[] = [];
-			await readJsonRows(chunks, (row) => found.push(row), prefix);
+			await readJsonRows(chunks, (row) => {
+				if (engine !== undefined && isJsonObject(row) && !('engine' in row)) row.engine = engine;
+				found.push(row);
+			});
 			return found;
 		})) as IDataObject[];
 
@@ -208,7 +212,7 @@ export async function execute(this: IExecuteFunctions, inputs: ItemInputs, clien
 		let got: IDataObject[] = [];
 		let failure: unknown;
 		try {
-			got = await run(engineBaseUrl(String(engine.address ?? ''), scheme, port), `"engine":${JSON.stringify(name)}`);
+			got = await run(engineBaseUrl(String(engine.address ?? ''), scheme, port), name);
 		} catch (error) {
 			failure = error;
 		}

@@ -1,26 +1,22 @@
 import type { IDataObject } from 'n8n-workflow';
 
 const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
 const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACKET = 0x5d;
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const COMMA = 0x2c;
 
+/** What changes the depth or starts a string inside an object or array row. */
+const STRUCTURE = /["{}[\]]/g;
+
 const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0xfeff;
 
 /**
  * The rows of a JSON array read chunk by chunk: each element is parsed as soon as its last byte
  * has arrived and handed to `onRow`, so only the element being read is ever held as text.
- * `prefix` (JSON members, such as `"engine":"geneva"`) is put at the start of every object row
- * without copying the object; a member of the row with the same name wins.
  */
-export async function readJsonRows(
-	chunks: AsyncIterable<Buffer>,
-	onRow: (row: IDataObject) => void,
-	prefix = '',
-): Promise<number> {
+export async function readJsonRows(chunks: AsyncIterable<Buffer>, onRow: (row: IDataObject) => void): Promise<number> {
 	const decoder = new TextDecoder('utf-8');
 	/** Text not yet made into rows: the current element from its first character on. */
 	let text = '';
@@ -32,7 +28,6 @@ export async function readJsonRows(
 	let elementStart = -1;
 	let depth = 0;
 	let inString = false;
-	let escaped = false;
 	let count = 0;
 	/** After an element, a comma or the closing bracket must come. */
 	let needSeparator = false;
@@ -41,14 +36,9 @@ export async function readJsonRows(
 		throw new Error(`the answer is not a JSON list of rows: ${why}`);
 	};
 	const emit = (end: number) => {
-		let element = text.slice(elementStart, end);
-		if (prefix !== '' && element.charCodeAt(0) === OPEN_BRACE) {
-			const rest = element.slice(1).trimStart();
-			element = `{${prefix}${rest.charCodeAt(0) === CLOSE_BRACE ? '' : ','}${rest}`;
-		}
 		let row: unknown;
 		try {
-			row = JSON.parse(element);
+			row = JSON.parse(text.slice(elementStart, end));
 		} catch (error) {
 			fail(`row ${count + 1} is not valid JSON (${(error as Error).message})`);
 		}
@@ -58,31 +48,47 @@ export async function readJsonRows(
 		needSeparator = true;
 	};
 
+	const isEscaped = (quote: number) => {
+		let backslashes = 0;
+		for (let i = quote - 1; i > elementStart && text.charCodeAt(i) === BACKSLASH; i--) backslashes++;
+		return backslashes % 2 === 1;
+	};
+
 	const scan = () => {
 		const end = text.length;
 		while (at < end) {
 			const c = text.charCodeAt(at);
 			if (elementStart >= 0) {
-				if (depth === 0 && !inString) {
-					// A number, true, false or null ends where a separator or the list's end starts.
-					if (c === COMMA || c === CLOSE_BRACKET || isSpace(c)) {
-						emit(at);
-						continue;
+				if (inString) {
+					// The next quote that no backslash escapes closes the string.
+					let quote = text.indexOf('"', at);
+					while (quote >= 0 && isEscaped(quote)) quote = text.indexOf('"', quote + 1);
+					if (quote < 0) {
+						at = end;
+						break;
 					}
-				} else if (inString) {
-					if (escaped) escaped = false;
-					else if (c === BACKSLASH) escaped = true;
-					else if (c === QUOTE) {
-						inString = false;
-						if (depth === 0) emit(at + 1);
-					}
-				} else if (c === QUOTE) inString = true;
-				else if (c === OPEN_BRACE || c === OPEN_BRACKET) depth++;
-				else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
-					depth--;
-					if (depth === 0) emit(at + 1);
+					inString = false;
+					at = quote + 1;
+					if (depth === 0) emit(at);
+					continue;
 				}
-				at++;
+				if (depth === 0) {
+					// A number, true, false or null ends where a separator or the list's end starts.
+					if (c === COMMA || c === CLOSE_BRACKET || isSpace(c)) emit(at);
+					else at++;
+					continue;
+				}
+				STRUCTURE.lastIndex = at;
+				const found = STRUCTURE.exec(text);
+				if (!found) {
+					at = end;
+					break;
+				}
+				at = found.index + 1;
+				const s = text.charCodeAt(found.index);
+				if (s === QUOTE) inString = true;
+				else if (s === OPEN_BRACE || s === OPEN_BRACKET) depth++;
+				else if (--depth === 0) emit(at);
 				continue;
 			}
 			at++;
