@@ -7,7 +7,7 @@ import type { ArmResult } from './armProcess';
 import { httpListCases, reportCase } from './httpList';
 import { findHttpRequestNode } from './httpNode';
 import { busy, check, checkSim, log, measure } from './measure';
-import { nqlExportCase } from './nqlExport';
+import { nqlExportCase, nxqlQueryCase } from './nqlExport';
 import { runTogether, SimProcess } from './processes';
 import { formatMarkdown, formatTable, type Report, type Row } from './report';
 import { mebibytes, median, millis, ratio, seconds } from './stats';
@@ -65,7 +65,7 @@ function parseOptions(argv: string[]): Options {
 		return n;
 	};
 	const cases = value('--cases');
-	const selected = cases ? cases.split(',').map(Number) : [1, 2, 3, 4, 5, 6, 7, 8];
+	const selected = cases ? cases.split(',').map(Number) : [1, 2, 3, 4, 5, 6, 7, 8, 9];
 	return {
 		cases: new Set(selected),
 		reps: count('--reps', undefined),
@@ -384,6 +384,7 @@ async function main(): Promise<void> {
 	if (options.cases.has(6)) await httpListCases({ reps: options.reps, latency: HTTP_LIST_LATENCY }, rows);
 	if (options.cases.has(7)) await reportCase({ reps: options.reps }, rows);
 	if (options.cases.has(8)) await nqlExportCase(options, rows);
+	if (options.cases.has(9)) await nxqlQueryCase(options, rows);
 
 	const report: Report = {
 		date: new Date().toISOString(),

@@ -152,7 +152,7 @@ async function startNinjaOne(port: number): Promise<{ sim: NinjaOneSim; api: San
 
 async function startNexthinkPortal(port: number): Promise<{ sim: NexthinkPortalSim; api: SandboxApi }> {
 	const sim = new NexthinkPortalSim();
-	const url = await sim.server.start(port);
+	const url = await sim.start(port);
 	const disconnected = sim.engines.filter((e) => e.status !== 'CONNECTED').length;
 	return {
 		sim,
@@ -161,6 +161,7 @@ async function startNexthinkPortal(port: number): Promise<{ sim: NexthinkPortalS
 			url,
 			summary:
 				`${sim.engines.length} Engines (${disconnected} disconnected), ${sim.actions.size} remote actions; ` +
+				`NXQL on the Engines (${sim.engines.map((e) => e.address).join(', ')}, table device); ` +
 				`Basic auth ${PORTAL_USER.username}`,
 			credentials: [
 				{
@@ -169,9 +170,9 @@ async function startNexthinkPortal(port: number): Promise<{ sim: NexthinkPortalS
 					data: { url, username: PORTAL_USER.username, password: PORTAL_USER.password },
 				},
 			],
-			violations: [],
-			servers: [sim.server],
-			stop: async () => await sim.server.stop(),
+			violations: sim.violations,
+			servers: [sim.server, ...sim.engineServers],
+			stop: async () => await sim.stop(),
 		},
 	};
 }

@@ -1,7 +1,10 @@
+import { contract } from './openapi';
 import { delay, type SimRequest, type SimResponse, SimServer } from './server';
 
 /* A stateful stand-in for a classic Nexthink Portal: the Act API v2 (remote action runs) and the
-   List Engines API, behind Basic authentication, with every error code of the Act API. */
+   List Engines API, behind Basic authentication, with every error code of the Act API; and its
+   Engines' NXQL API (GET or POST /2/query), each Engine on a loopback server of its own, checked
+   against the hand-written contract nexthink-nxql-classic. */
 
 type Obj = Record<string, any>;
 
@@ -47,6 +50,25 @@ export function deviceUid(n: number): string {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const RUN_FIELDS = ['requestUid', 'remoteActionUid', 'deviceUids', 'engineDatabaseUids', 'timeoutSeconds', 'params'];
 
+/** How many Engines can answer NXQL: each has a server of its own, started with the Portal. */
+const ENGINE_SERVERS = 4;
+
+/** The fields of the simulated `device` table, as NXQL names them. */
+export const NXQL_DEVICE_FIELDS = ['device_uid', 'name', 'platform', 'last_logged_on_user', 'ip_addresses', 'os_version_and_architecture'];
+
+/** Device `n` of an Engine, as its NXQL answers it: one in five is a Mac, the rest Windows PCs. */
+export function nxqlDevice(engine: string, n: number): Obj {
+	const mac = n % 5 === 4;
+	return {
+		device_uid: deviceUid(n),
+		name: `${engine.replace(/^engine-/, '').toUpperCase()}-${mac ? 'MAC' : 'PC'}-${String(n).padStart(5, '0')}`,
+		platform: mac ? 'mac_os' : 'windows',
+		last_logged_on_user: `CORP\\user${n}`,
+		ip_addresses: [`10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`],
+		os_version_and_architecture: mac ? 'macOS 14.5 (64 bits)' : 'Windows 11 Enterprise 23H2 (64 bits)',
+	};
+}
+
 export interface SimEngine {
 	name: string;
 	databaseUID: string;
@@ -73,10 +95,42 @@ export class NexthinkPortalSim {
 	runs: Obj[] = [];
 	/** Engines (by databaseUID) that never answer: the Portal waits out the run's timeout, then reports `timeout`. */
 	silentEngines = new Set<string>();
+	/** The servers of the Engines' NXQL API, the n-th Engine on the n-th. */
+	readonly engineServers: SimServer[] = [];
+	/** How many devices each Engine holds, by name (3 where not set). */
+	engineDevices = new Map<string, number>();
+	/** Requests to the Engines that broke the NXQL contract. */
+	violations: string[] = [];
 
 	constructor() {
 		this.server = new SimServer((request) => this.handle(request));
+		for (let i = 0; i < ENGINE_SERVERS; i++) this.engineServers.push(new SimServer((request) => this.handleEngine(i, request)));
 		this.seed();
+	}
+
+	/** The Portal (on `port`, or a free one) and the Engines' servers; the Engines list gives their addresses. */
+	async start(port = 0): Promise<string> {
+		await Promise.all(this.engineServers.map((server) => server.start()));
+		this.engines.forEach((engine, i) => (engine.address = this.engineAddress(i)));
+		return await this.server.start(port);
+	}
+
+	async stop(): Promise<void> {
+		await Promise.all([this.server, ...this.engineServers].map((server) => server.stop()));
+	}
+
+	/** Every request the Engines received, in order. */
+	engineRequests(): SimRequest[] {
+		return this.engineServers.flatMap((server) => server.log).sort((a, b) => a.at - b.at);
+	}
+
+	/**
+	 * A real Portal gives an Engine's IP address (the node adds the NXQL port, 1671); here every
+	 * Engine shares 127.0.0.1, so its address carries the port of its own server.
+	 */
+	private engineAddress(index: number): string {
+		const url = this.engineServers[index]?.url;
+		return url ? url.replace(/^http:\/\//, '') : `10.0.0.${index + 1}`;
 	}
 
 	/** Two Engines, one of them disconnected, and three remote actions. */
@@ -86,6 +140,9 @@ export class NexthinkPortalSim {
 		this.engineAnswers.clear();
 		this.silentEngines.clear();
 		this.runs = [];
+		this.violations = [];
+		this.engineDevices.clear();
+		for (const server of this.engineServers) server.reset();
 		this.deviceLimit = 10_000;
 		this.apiAllowed = true;
 		this.addEngine('engine-geneva', 'CONNECTED');
@@ -105,7 +162,7 @@ export class NexthinkPortalSim {
 			machineID: `machine-${n}`,
 			description: `Simulated Engine ${n}`,
 			status,
-			address: `10.0.0.${n}`,
+			address: this.engineAddress(n - 1),
 			port: 999,
 			timezone: 'Europe/Zurich',
 			version: '6.30.1',
@@ -174,6 +231,53 @@ export class NexthinkPortalSim {
 		return delay(seconds * 1000).then(() => ({ status: 200, body: answers() }));
 	}
 
+	/**
+	 * An Engine's NXQL API: Basic auth with a Portal user, the request checked against the
+	 * contract, %1, %2... replaced by p1, p2..., and a small part of NXQL understood:
+	 * (select (field ...) (from device) (limit N)) on the Engine's devices of the asked platforms.
+	 */
+	private handleEngine(index: number, request: SimRequest): SimResponse {
+		const engine = this.engines[index];
+		if (!engine) return { status: 503, body: 'No Engine here' };
+		if (!this.authorized(request)) {
+			return { status: 401, headers: { 'www-authenticate': 'Basic realm="Nexthink Engine"', 'content-type': 'text/plain' }, body: 'Unauthorized' };
+		}
+		const templates = [...new Set(request.query.keys())].filter((key) => /^p\d+$/.test(key));
+		const checked = new URLSearchParams([...request.query].filter(([key]) => !/^p\d+$/.test(key)));
+		const { problems, op } = contract('nexthink-nxql-classic').check({ ...request, query: checked, body: undefined });
+		templates.forEach((key, i) => {
+			if (key !== `p${i + 1}`) problems.push(`template parameter ${key} is out of order or not numbered from p1`);
+			if (request.query.getAll(key).length > 1) problems.push(`template parameter ${key} is given twice`);
+		});
+		if (problems.length > 0 || !op) {
+			const message = problems.join('; ');
+			this.violations.push(`${request.method} ${request.pathname}: ${message}`);
+			return nxqlError(400, `Invalid request: ${message}`);
+		}
+		if ((request.query.get('format') ?? 'csv') !== 'json') return nxqlError(400, 'The simulator answers only format=json');
+		let query = request.query.get('query')!;
+		const missing = /%(\d+)/.exec(query.replace(/%(\d+)/g, (whole, n) => request.query.get(`p${n}`) ?? whole));
+		if (missing) return nxqlError(400, `Error in query: no value for the placeholder %${missing[1]}`);
+		query = query.replace(/%(\d+)/g, (_, n) => request.query.get(`p${n}`)!);
+		const parsed = parseNxql(query);
+		if (typeof parsed === 'string') return nxqlError(400, parsed);
+		const platforms = new Set(request.query.getAll('platform'));
+		const devices = this.engineDevices.get(engine.name) ?? 3;
+		const count = Math.min(devices, parsed.limit ?? devices);
+		const fields = parsed.fields[0] === '*' ? NXQL_DEVICE_FIELDS : parsed.fields;
+		let left = count;
+		return {
+			status: 200,
+			headers: { 'content-type': 'application/json; charset=utf-8' },
+			stream: jsonRows(devices, (n) => {
+				const device = nxqlDevice(engine.name, n);
+				if (left <= 0 || !platforms.has(device.platform)) return undefined;
+				left--;
+				return Object.fromEntries(fields.map((field) => [field, device[field]]));
+			}),
+		};
+	}
+
 	private answerOf(engine: SimEngine): Obj {
 		if (engine.status !== 'CONNECTED') {
 			return { databaseUid: engine.databaseUID, code: 'not_connected', message: 'Engine is not connected' };
@@ -184,6 +288,28 @@ export class NexthinkPortalSim {
 		const answer = this.engineAnswers.get(engine.databaseUID) ?? { code: 'ok' };
 		return { databaseUid: engine.databaseUID, code: answer.code, message: answer.message ?? '' };
 	}
+}
+
+/** An NXQL error as an Engine words it: plain text. */
+function nxqlError(status: number, text: string): SimResponse {
+	return { status, body: text, headers: { 'content-type': 'text/plain; charset=utf-8' } };
+}
+
+/** The rows of a JSON answer, written a few hundred at a time. */
+function* jsonRows(count: number, row: (n: number) => Obj | undefined): Iterable<string> {
+	let out = '[';
+	let first = true;
+	for (let n = 1; n <= count; n++) {
+		const value = row(n);
+		if (value === undefined) continue;
+		out += (first ? '' : ',') + JSON.stringify(value);
+		first = false;
+		if (out.length > 64 * 1024) {
+			yield out;
+			out = '';
+		}
+	}
+	yield out + ']';
 }
 
 /** What the Portal would call invalid content: unknown fields or fields of the wrong type. */
@@ -202,4 +328,30 @@ function shapeProblem(body: Obj): string | undefined {
 		if (!ok) return 'params must be an object of strings';
 	}
 	return undefined;
+}
+
+/**
+ * The little NXQL the simulator understands, or the error an Engine would give, in its words:
+ * (select (fields) (from device) [(where ...)] [(limit N)]); `where` is accepted and ignored.
+ */
+function parseNxql(query: string): { fields: string[]; limit?: number } | string {
+	let depth = 0;
+	for (const c of query) {
+		if (c === '(') depth++;
+		if (c === ')' && --depth < 0) break;
+	}
+	if (depth !== 0) return 'Syntax error: unbalanced parentheses in the query';
+	const m = /^\s*\(\s*select\s+(\([^()]*\)|\S+)\s+\(\s*from\s+([a-z_]+)(?:\s+\(where\s[\s\S]*\))?\s*\)\s*(?:\(\s*limit\s+(\d+)\s*\))?\s*\)\s*$/i.exec(query);
+	if (!m) {
+		const word = /^\s*\(\s*([^\s()]*)/.exec(query)?.[1] ?? '';
+		return word.toLowerCase() === 'select'
+			? 'Syntax error: expected (select (fields) (from table) ...)'
+			: `Syntax error: unknown statement "${word}", expected select or update`;
+	}
+	if (m[2].toLowerCase() !== 'device') return `Error in query: unknown table "${m[2]}"`;
+	const fields = m[1].replace(/^\(|\)$/g, '').trim().split(/\s+/).filter(Boolean);
+	if (fields.length === 0) return 'Error in query: no field to select';
+	const unknown = fields.find((field) => field !== '*' && !NXQL_DEVICE_FIELDS.includes(field));
+	if (unknown) return `Error in query: unknown field "${unknown}" for table device`;
+	return { fields, limit: m[3] !== undefined ? Number(m[3]) : undefined };
 }

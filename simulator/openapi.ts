@@ -6,14 +6,18 @@ import { join } from 'path';
    schema has. It reads the contracts in ./contracts, derived from the published specs by
    scripts/generate-contracts.mjs. */
 
-/** The contracts this folder carries: see scripts/generate-contracts.mjs for their sources. */
+/**
+ * The contracts this folder carries: see scripts/generate-contracts.mjs for their sources, except
+ * nexthink-nxql-classic, written by hand (Nexthink publishes no OpenAPI for the classic NXQL API).
+ */
 export type ContractName =
 	| 'ninjaone'
 	| 'nexthink-remote-actions'
 	| 'nexthink-nql'
 	| 'nexthink-workflows'
 	| 'nexthink-campaigns'
-	| 'nexthink-enrichment';
+	| 'nexthink-enrichment'
+	| 'nexthink-nxql-classic';
 
 const loaded = new Map<ContractName, OpenApiSpec>();
 

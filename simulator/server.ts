@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'http';
 import type { AddressInfo } from 'net';
+import { Readable } from 'stream';
 
 /* The HTTP side of the simulators: a loopback server with a request log, an added latency,
    and faults that can be switched per route and per request number. */
@@ -21,6 +22,8 @@ export interface SimResponse {
 	status: number;
 	body?: unknown;
 	headers?: Record<string, string>;
+	/** A body written piece by piece as the client reads it (large answers), instead of `body`. */
+	stream?: Iterable<string>;
 }
 
 export type FaultKind =
@@ -193,6 +196,11 @@ export class SimServer {
 
 export function send(res: ServerResponse, response: SimResponse): void {
 	const headers: Record<string, string> = { ...(response.headers ?? {}) };
+	if (response.stream) {
+		res.writeHead(response.status, headers);
+		Readable.from(response.stream).pipe(res);
+		return;
+	}
 	let payload = '';
 	if (response.body !== undefined) {
 		if (typeof response.body === 'string') payload = response.body;

@@ -2,6 +2,7 @@ import { join } from 'path';
 
 import { type Sandbox, startSandbox } from '../../sandbox/sandbox';
 import { INFINITY_DEVICES } from '../../simulator/nexthinkInfinity';
+import { nxqlDevice } from '../../simulator/nexthinkPortal';
 import { type E2eN8n, envelopes, exampleFiles, forCli, outputOf, prepareN8n, readWorkflow } from './support';
 
 /* The example workflows, run by the real n8n CLI (`n8n execute`) with this package installed as a
@@ -14,10 +15,11 @@ let n8n: E2eN8n;
 const examples = Object.fromEntries(exampleFiles().map((file) => [readWorkflow(file).id, readWorkflow(file)]));
 const errorOutput = readWorkflow(join(__dirname, 'workflows', 'error-output.json'));
 const approvePending = readWorkflow(join(__dirname, 'workflows', 'approve-pending.json'));
+const nxqlEngines = readWorkflow(join(__dirname, 'workflows', 'nxql-all-engines.json'));
 
 beforeAll(async () => {
 	sandbox = await startSandbox({ ports: { ninjaOne: 0, nexthinkPortal: 0, nexthinkInfinityLogin: 0, nexthinkInfinityApi: 0 } });
-	n8n = await prepareN8n('workflows', sandbox.credentials(), [...Object.values(examples).map(forCli), errorOutput, approvePending]);
+	n8n = await prepareN8n('workflows', sandbox.credentials(), [...Object.values(examples).map(forCli), errorOutput, approvePending, nxqlEngines]);
 }, 900_000);
 
 afterAll(async () => {
@@ -271,4 +273,33 @@ test('an API error under "Continue (using error output)" puts the failed item on
 	expect(outputOf(run, 'Rebooted')).toHaveLength(1);
 	expect(outputOf(run, 'Failed')).toHaveLength(1);
 	expect(sandbox.ninjaOne.reboots.some((r) => r.deviceId === 1 && r.reason === 'e2e')).toBe(true);
+});
+
+test('NXQL on every connected Engine of the classic Portal, then a remote action on the devices found', async () => {
+	const portal = sandbox.nexthinkPortal;
+	const [geneva, lausanne] = portal.engines;
+	portal.runs.length = 0;
+
+	const run = await n8n.execute('e2eNxqlEngines01');
+
+	expect(run.status).toBe('success');
+	const found = envelopes(outputOf(run, 'Devices on every Engine'));
+	// The sandbox's connected Engine holds three devices; the summary item comes last.
+	expect(found.slice(0, 3).map((e) => e.result)).toEqual([1, 2, 3].map((n) => ({ device_uid: nxqlDevice('engine-geneva', n).device_uid, name: nxqlDevice('engine-geneva', n).name, engine: 'engine-geneva' })));
+	expect(found[3].result).toMatchObject({
+		rows: 3,
+		engines: [
+			{ name: 'engine-geneva', databaseUid: geneva.databaseUID, code: 'ok', rows: 3 },
+			{ name: 'engine-lausanne', databaseUid: lausanne.databaseUID, code: 'not_connected', rows: 0 },
+		],
+		summary: { counts: { ok: 1, not_connected: 1 } },
+	});
+	const [ran] = envelopes(outputOf(run, 'Run remote action'));
+	expect(ran).toMatchObject({ has_error: false, result: { devices: 3 } });
+	expect(portal.runs[0].deviceUids).toEqual([1, 2, 3].map((n) => nxqlDevice('engine-geneva', n).device_uid));
+	// The query went to the connected Engine only, with the Portal user.
+	const sent = portal.engineServers[0].log.filter((r) => r.pathname === '/2/query');
+	expect(sent.map((r) => r.query.get('p1'))).toEqual(['name']);
+	expect(sent[0].query.getAll('platform')).toEqual(['windows', 'mac_os']);
+	expect(portal.engineServers[1].log).toHaveLength(0);
 });

@@ -30,6 +30,10 @@ interface Family {
 	waitsForPortal?: boolean;
 	/** A read sent as POST (NQL): an empty answer is an error, yet the request is not retried. */
 	readByPost?: boolean;
+	/** The API's name in messages, where it is not the Portal's or Infinity's. */
+	apiName?: string;
+	/** Answers read as they arrive (NXQL): what an unreadable 200 answer fails with, by fault. */
+	unreadable?: Partial<Record<string, RegExp>>;
 }
 
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
@@ -49,6 +53,22 @@ const families: Record<string, Family> = {
 		route: 'GET /api/configuration/v1/engines',
 		parameters: { resource: 'engine', operation: 'list' },
 		server: () => f.portal.server,
+	},
+	'Portal: NXQL > Execute Query': {
+		api: 'portal',
+		apiName: 'Nexthink Engine',
+		method: 'GET',
+		route: 'GET /2/query',
+		get parameters() {
+			const engine = { __rl: true, mode: 'list', value: f.portal.engines[0].address };
+			return { resource: 'nxql', operation: 'executeQuery', engine, query: '(select (name) (from device))', platforms: ['windows'] };
+		},
+		server: () => f.portal.engineServers[0],
+		unreadable: {
+			truncatedJson: /^Nexthink Engine 200: the answer is not a JSON list of rows: it starts with "\{/,
+			html: /^Nexthink Engine 200: the answer is not a JSON list of rows: it starts with "<!DOCTYPE html>/,
+			empty: /^Nexthink Engine 200: the answer is not a JSON list of rows: it is empty/,
+		},
 	},
 	'Infinity: Remote Action > Execute': {
 		api: 'infinity',
@@ -147,7 +167,7 @@ const secrets = () => [
 ];
 
 describe.each(Object.entries(families))('%s', (_name, family) => {
-	const apiName = family.api === 'portal' ? 'Nexthink Portal' : 'Nexthink Infinity';
+	const apiName = family.apiName ?? (family.api === 'portal' ? 'Nexthink Portal' : 'Nexthink Infinity');
 	it.each(faultCases(apiName).map((c) => [c.name, c] as const))('%s', async (_case, c) => {
 		family.server().faults = [{ ...c.fault, route: family.route, nth: [2] }];
 		const emptyRead = c.fault.kind === 'empty' && family.readByPost;
@@ -155,7 +175,8 @@ describe.each(Object.entries(families))('%s', (_name, family) => {
 			(c.fault.kind === 'slow' && family.waitsForPortal) ? 'recovers' : emptyRead ? 'fails' : c.outcome(family.method);
 		const result = await run(family, family.parameters, 'continueRegularOutput');
 		expectNothingLost(result, [false, outcome === 'fails', false]);
-		const message = emptyRead ? /^Nexthink Infinity answered query #devices_by_name without a list of rows/ : c.message;
+		const unreadable = c.fault.status === undefined || c.fault.status === 200 ? family.unreadable?.[c.fault.kind] : undefined;
+		const message = emptyRead ? /^Nexthink Infinity answered query #devices_by_name without a list of rows/ : (unreadable ?? c.message);
 		if (outcome === 'fails') expect(result.json.find((j) => j.has_error)?.error).toMatch(message);
 		const keyOf = (r: { method: string; pathname: string; body: unknown }) =>
 			family.writeKey && `${r.method} ${r.pathname}` === family.route ? family.writeKey(r.body) : undefined;

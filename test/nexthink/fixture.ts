@@ -16,7 +16,7 @@ export class NexthinkFixture {
 	helper = new TestCredentialsHelper();
 
 	async start(): Promise<this> {
-		await Promise.all([this.portal.server.start(), this.infinity.start()]);
+		await Promise.all([this.portal.start(), this.infinity.start()]);
 		this.reset();
 		return this;
 	}
@@ -41,7 +41,7 @@ export class NexthinkFixture {
 	}
 
 	async stop(): Promise<void> {
-		await Promise.all([this.portal.server.stop(), this.infinity.stop()]);
+		await Promise.all([this.portal.stop(), this.infinity.stop()]);
 	}
 
 	/** Runs the node on the classic Portal (request interval 0 unless given). */

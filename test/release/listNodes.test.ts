@@ -10,6 +10,7 @@ it('lists every node of the built package with its resources or events, and the 
 		'  Ticket: Add Comment, Create, Get, Get Log Entries, Get Many, Update',
 		'Nexthink Act (n8n-nodes-nexthink.nexthinkAct)',
 		'  Remote Action: Run, Execute, Get, Get Many',
+		'  NXQL: Execute Query',
 		'NinjaOne Trigger (n8n-nodes-ninjaone.ninjaOneTrigger)',
 		'NinjaOne Webhook Trigger (n8n-nodes-ninjaone.ninjaOneWebhookTrigger)',
 		'Credential: NinjaOne OAuth2 API',

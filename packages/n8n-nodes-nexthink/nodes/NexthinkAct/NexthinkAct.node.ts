@@ -4,7 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { requestIntervalProperty, requestTimeoutProperty } from '../shared/descriptions';
 import { runOperations } from '../shared/router';
 import { operations, resources } from './actions/operations';
-import { searchRemoteActions, searchWorkflows } from './methods/listSearch';
+import { searchEngines, searchRemoteActions, searchWorkflows } from './methods/listSearch';
 import { INFINITY_CREDENTIAL, nexthinkClient, PORTAL_CREDENTIAL } from './transport';
 
 export class NexthinkAct implements INodeType {
@@ -16,7 +16,7 @@ export class NexthinkAct implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			'Trigger Nexthink remote actions, workflows and campaigns, enrich fields and run or export NQL queries, on Nexthink Infinity or a classic Portal',
+			'Trigger Nexthink remote actions, workflows and campaigns, enrich fields and run or export NQL queries, on Nexthink Infinity or a classic Portal (NXQL on its Engines)',
 		defaults: { name: 'Nexthink Act' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -37,7 +37,7 @@ export class NexthinkAct implements INodeType {
 						value: 'infinity',
 						description: 'Nexthink Infinity (cloud): Remote Actions, Workflows, Campaigns, Enrichment and NQL APIs',
 					},
-					{ name: 'Classic Portal', value: 'portal', description: 'A Nexthink V6 Portal: Act API v2 and List Engines API' },
+					{ name: 'Classic Portal', value: 'portal', description: 'A Nexthink V6 Portal: Act API v2, List Engines API and NXQL on its Engines' },
 				],
 				default: 'infinity',
 			},
@@ -64,6 +64,7 @@ export class NexthinkAct implements INodeType {
 				displayOptions: { show: { api: ['portal'] } },
 				options: [
 					{ name: 'Engine', value: 'engine' },
+					{ name: 'NXQL', value: 'nxql' },
 					{ name: 'Remote Action', value: 'remoteAction' },
 				],
 				default: 'remoteAction',
@@ -72,6 +73,7 @@ export class NexthinkAct implements INodeType {
 			...resources.engine.description,
 			...resources.enrichment.description,
 			...resources.nql.description,
+			...resources.nxql.description,
 			...resources.remoteAction.description,
 			...resources.workflow.description,
 			requestIntervalProperty,
@@ -79,7 +81,7 @@ export class NexthinkAct implements INodeType {
 		],
 	};
 
-	methods = { listSearch: { searchRemoteActions, searchWorkflows } };
+	methods = { listSearch: { searchEngines, searchRemoteActions, searchWorkflows } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await runOperations.call(this, operations, nexthinkClient);

@@ -47,6 +47,21 @@ function devicesIn(request: ApiRequest): string {
 	return `${devices.length} device${devices.length === 1 ? '' : 's'}`;
 }
 
+/** What the user can do about an Engine's NXQL answer, by status. */
+const ENGINE_ADVICE: Record<number, string> = {
+	400: 'The Engine could not run the query: check the NXQL and that each %1, %2... placeholder has its value',
+	401: 'The Engine refused the username or password of the Nexthink Portal credential: it must be a Portal user allowed to use the Web API',
+	403: 'The Portal user may not query this Engine: it needs Finder access and the right to use the Web API',
+	404: 'The address answered, but not as an Engine\'s NXQL API: check the Engine\'s address and the Web API Port (1671 on premises, 443 on the Nexthink Cloud)',
+};
+
+/** An Engine answers an NXQL error in plain text (or HTML); its words come first, then advice. */
+export function describeEngineError(statusCode: number, body: unknown): string {
+	const words = statusCode === 401 ? undefined : genericWords(statusCode, body);
+	const advice = ENGINE_ADVICE[statusCode];
+	return [words, advice].filter(Boolean).join('. ');
+}
+
 /** The Infinity API a request went to, by its path. */
 type InfinityApi = 'remoteActions' | 'nql' | 'nqlStatus' | 'workflows' | 'campaigns' | 'enrichment' | 'resultsFile';
 

@@ -8,7 +8,7 @@ import type {
 import { infinityUrls } from '../../credentials/NexthinkInfinityApi.credentials';
 import { type ApiProfile, type ApiResponse, type RequestContext, sendRequest } from '../shared/request';
 import type { RequestClock } from '../shared/throttle';
-import { describeInfinityError, describePortalError } from './errors';
+import { describeEngineError, describeInfinityError, describePortalError } from './errors';
 
 export const PORTAL_CREDENTIAL = 'nexthinkPortalApi';
 export const INFINITY_CREDENTIAL = 'nexthinkInfinityApi';
@@ -32,6 +32,16 @@ export interface ApiClient {
 	call(ctx: RequestContext, method: IHttpRequestMethods, path: string, options?: CallOptions): Promise<unknown>;
 }
 
+export interface PortalClient extends ApiClient {
+	/** The Portal URL's scheme (`https:`), which the Engines are reached with too. */
+	scheme(ctx: RequestContext): Promise<string>;
+	/**
+	 * A GET to an Engine's NXQL API (`engineUrl` is its scheme, host and port) with the Portal
+	 * credential, its answer read as it arrives by `consume`.
+	 */
+	engineQuery(ctx: RequestContext, engineUrl: string, query: string, consume: (chunks: AsyncIterable<Buffer>) => Promise<unknown>): Promise<unknown>;
+}
+
 export interface InfinityClient extends ApiClient {
 	/** The whole answer, for calls whose status says more than the body (206: truncated). */
 	send(ctx: RequestContext, method: IHttpRequestMethods, path: string, options?: CallOptions): Promise<ApiResponse>;
@@ -41,7 +51,7 @@ export interface InfinityClient extends ApiClient {
 
 /** The node's two APIs for one execution, sharing one request clock. */
 export interface NexthinkClient {
-	portal: ApiClient;
+	portal: PortalClient;
 	infinity: InfinityClient;
 }
 
@@ -49,23 +59,36 @@ export function nexthinkClient(clock: RequestClock): NexthinkClient {
 	return { portal: portalClient(clock), infinity: infinityClient(clock) };
 }
 
-function portalClient(clock: RequestClock): ApiClient {
+function portalClient(clock: RequestClock): PortalClient {
 	let credentials: IDataObject | undefined;
+	const secrets = () => [credentials?.password].filter((s): s is string => typeof s === 'string');
+	const selfSigned = 'turn on "Ignore SSL Issues (Insecure)" in the Nexthink Portal credential';
 	const profile: ApiProfile = {
 		credentialType: PORTAL_CREDENTIAL,
 		apiName: 'Nexthink Portal',
 		describeError: describePortalError,
-		secrets: () => [credentials?.password].filter((s): s is string => typeof s === 'string'),
-		certificateHint:
-			'If the Portal uses a self-signed certificate, turn on "Ignore SSL Issues (Insecure)" in the Nexthink Portal credential',
+		secrets,
+		certificateHint: `If the Portal uses a self-signed certificate, ${selfSigned}`,
+	};
+	// The Engines take the Portal's users: the same credential, its Basic auth sent to each Engine's host.
+	const engineProfile: ApiProfile = {
+		credentialType: PORTAL_CREDENTIAL,
+		apiName: 'Nexthink Engine',
+		describeError: describeEngineError,
+		secrets,
+		certificateHint: `If the Engine's certificate is self-signed or does not name the address used (an IP address), ${selfSigned}`,
+	};
+	const portalUrl = async (ctx: RequestContext): Promise<string> => {
+		credentials ??= (await ctx.getCredentials(PORTAL_CREDENTIAL)) as IDataObject;
+		const base = String(credentials.url ?? '').trim().replace(/\/+$/, '');
+		if (!/^https?:\/\/[^/]+$/.test(base)) {
+			throw new Error(`The Nexthink Portal credential's Portal URL must be like https://portal.company.com, got "${base}"`);
+		}
+		return base;
 	};
 	return {
 		async call(ctx, method, path, options = {}) {
-			credentials ??= (await ctx.getCredentials(PORTAL_CREDENTIAL)) as IDataObject;
-			const base = String(credentials.url ?? '').trim().replace(/\/+$/, '');
-			if (!/^https?:\/\/[^/]+$/.test(base)) {
-				throw new Error(`The Nexthink Portal credential's Portal URL must be like https://portal.company.com, got "${base}"`);
-			}
+			const base = await portalUrl(ctx);
 			const portalSeconds = options.portalTimeoutSeconds;
 			const response = await sendRequest(ctx, clock, profile, {
 				method,
@@ -75,7 +98,20 @@ function portalClient(clock: RequestClock): ApiClient {
 				headers: options.headers,
 				timeout:
 					portalSeconds === undefined ? undefined : Math.max(clock.timeout, portalSeconds * 1000 + PORTAL_TIMEOUT_MARGIN_MS),
-				skipSslCertificateValidation: credentials.ignoreSslIssues === true,
+				skipSslCertificateValidation: credentials!.ignoreSslIssues === true,
+			});
+			return response.body;
+		},
+		async scheme(ctx) {
+			return new URL(await portalUrl(ctx)).protocol;
+		},
+		async engineQuery(ctx, engineUrl, query, consume) {
+			await portalUrl(ctx);
+			const response = await sendRequest(ctx, clock, engineProfile, {
+				method: 'GET',
+				url: `${engineUrl}/2/query?${query}`,
+				consume,
+				skipSslCertificateValidation: credentials!.ignoreSslIssues === true,
 			});
 			return response.body;
 		},

@@ -37,6 +37,13 @@ export interface ApiRequest {
 	 * such a host refuses and must never see, and its body kept as text.
 	 */
 	fileDownload?: boolean;
+	/**
+	 * Reads a successful answer as it arrives instead of whole: the body's chunks go to `consume`,
+	 * whose result becomes the body, so a large answer is never held as text beside what is made
+	 * of it. A connection that breaks in the middle counts as a dropped connection (a GET is sent
+	 * again, and `consume` starts over on the new answer).
+	 */
+	consume?: (chunks: AsyncIterable<Buffer>) => Promise<unknown>;
 }
 
 export interface ApiResponse {
@@ -114,6 +121,7 @@ export async function sendRequest(
 		skipSslCertificateValidation: request.skipSslCertificateValidation,
 		disableFollowRedirect: request.followRedirects === false,
 		...(request.fileDownload ? { json: false, encoding: 'text' as const } : {}),
+		...(request.consume ? { json: false, encoding: 'stream' as const } : {}),
 	};
 	let renewed = false;
 	for (let attempt = 0; ; attempt++) {
@@ -131,15 +139,17 @@ export async function sendRequest(
 					credentialOptions,
 				);
 			}
+			if (raw && request.consume) raw = await readStream(raw, request.consume);
 		} catch (error) {
-			failure = readFailure(error);
+			raw = undefined;
+			failure = error instanceof UnreadableAnswer ? error.failure : readFailure(error);
 		}
 		// n8n marks the execution cancelled itself; nothing more is sent.
 		if (signal?.aborted) throw new NodeOperationError(ctx.getNode(), 'The execution was cancelled');
 		if (raw) {
 			const response = { statusCode: raw.statusCode, headers: raw.headers ?? {}, body: raw.body };
 			if (request.followRedirects === false && response.statusCode >= 300 && response.statusCode < 400) return response;
-			if (response.statusCode < 300) return checkJson(ctx, profile, request, response);
+			if (response.statusCode < 300) return request.consume ? response : checkJson(ctx, profile, request, response);
 			failure = { ...response, body: parseJsonText(response.body), message: `HTTP ${response.statusCode}` };
 			// A refused token: once per request, and only with a new one, may the request go again.
 			if (response.statusCode === 401 && !renewed && profile.renewCredential) {
@@ -151,6 +161,70 @@ export async function sendRequest(
 		if (wait === undefined) throw apiError(ctx, profile, request, failure!, attempt);
 		await pause(wait, signal);
 	}
+}
+
+/** Failures while a streamed answer was read: a broken connection, or a body `consume` refused. */
+class UnreadableAnswer extends Error {
+	constructor(readonly failure: HttpFailure) {
+		super(failure.message);
+	}
+}
+
+/** The most of an error answer's body that is read when the answer was asked for as a stream. */
+const STREAMED_ERROR_LIMIT = 64 * 1024;
+
+/**
+ * A successful streamed answer is handed to `consume`; any other answer's body is read as text
+ * (its start only), to be judged as a buffered answer would be.
+ */
+async function readStream<T extends { statusCode: number; headers?: ApiResponse['headers']; body: unknown }>(
+	raw: T,
+	consume: NonNullable<ApiRequest['consume']>,
+): Promise<T> {
+	const stream = raw.body as AsyncIterable<Buffer> & { destroy?: () => void };
+	if (raw.statusCode >= 300) {
+		let text = '';
+		try {
+			for await (const chunk of stream) {
+				text += chunk.toString();
+				if (text.length >= STREAMED_ERROR_LIMIT) break;
+			}
+		} finally {
+			stream.destroy?.();
+		}
+		return { ...raw, body: text };
+	}
+	// A broken connection ends the chunks early; `consume` then finds the body cut short.
+	let broken: unknown;
+	const iterator = stream[Symbol.asyncIterator]();
+	async function* chunks(): AsyncGenerator<Buffer> {
+		for (;;) {
+			let next: IteratorResult<Buffer | string>;
+			try {
+				next = await iterator.next();
+			} catch (error) {
+				broken = error;
+				return;
+			}
+			if (next.done) return;
+			yield typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
+		}
+	}
+	let refused: unknown;
+	let body: unknown;
+	try {
+		body = await consume(chunks());
+	} catch (error) {
+		refused = error;
+	}
+	if (broken === undefined && refused === undefined) return { ...raw, body };
+	stream.destroy?.();
+	if (broken !== undefined) {
+		const failure = readFailure(broken);
+		throw new UnreadableAnswer({ ...failure, code: failure.code ?? 'ECONNRESET', message: 'the connection closed in the middle of the answer' });
+	}
+	const message = refused instanceof Error ? refused.message : String(refused);
+	throw new UnreadableAnswer({ statusCode: raw.statusCode, headers: raw.headers ?? {}, body: undefined, message, unreadable: true });
 }
 
 /** An error body that arrived as text because it was not sent as JSON. */
@@ -171,6 +245,8 @@ interface HttpFailure {
 	message: string;
 	/** No access token could be had: the request itself was never sent. */
 	tokenFailure?: boolean;
+	/** A successful answer whose streamed body could not be read: `message` says why; never retried. */
+	unreadable?: boolean;
 }
 
 /** The part of n8n-core's message when its OAuth2 client gets no token. */
@@ -221,7 +297,7 @@ function retryDelay(
 	attempt: number,
 	policy: RetryPolicy,
 ): number | undefined {
-	if (attempt >= policy.maxRetries || failure.tokenFailure) return undefined;
+	if (attempt >= policy.maxRetries || failure.tokenFailure || failure.unreadable) return undefined;
 	const status = failure.statusCode;
 	const backoff = Math.min(policy.maxDelay, policy.baseDelay * 2 ** attempt) * (0.5 + Math.random() / 2);
 	if (status === 429) {
@@ -313,6 +389,7 @@ function apiError(
 
 function explain(profile: ApiProfile, failure: HttpFailure, request: ApiRequest): string {
 	if (failure.tokenFailure) return `could not get an access token: ${failure.message}`;
+	if (failure.unreadable) return failure.message;
 	if (failure.statusCode === undefined) {
 		const code = failure.code ? ` (${failure.code})` : '';
 		const hint = profile.certificateHint && isCertificateError(failure) ? `. ${profile.certificateHint}` : '';

@@ -1,6 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { RequestClock } from '../../shared/throttle';
+import { listEngines } from '../actions/engine/list.operation';
 import { isApiEnabled, listRemoteActions } from '../actions/remoteAction/list.operation';
 import { DEPENDENCIES, listWorkflows } from '../actions/workflow/getMany.operation';
 import { nexthinkClient } from '../transport';
@@ -29,4 +30,17 @@ export async function searchRemoteActions(this: ILoadOptionsFunctions, filter?: 
 export async function searchWorkflows(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 	const filters = { dependencies: DEPENDENCIES, triggerMethods: ['API'], activeOnly: true };
 	return pick(await listWorkflows(this, nexthinkClient(new RequestClock(0)), filters), filter);
+}
+
+/** The Portal's Engines by name, with their status; the value is the Engine's address. */
+export async function searchEngines(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const engines = (await listEngines(this, nexthinkClient(new RequestClock(0)))).filter(
+		(engine) => typeof engine.address === 'string' && engine.address !== '',
+	);
+	const entries = engines.map((engine) => ({
+		name: `${String(engine.name ?? '')} [${String(engine.status ?? 'status unknown')}]`,
+		id: engine.address,
+		description: engine.description,
+	}));
+	return pick(entries, filter);
 }

@@ -59,11 +59,11 @@ export function summarize(engines: IDataObject[]): { counts: Record<string, numb
 	for (const engine of engines) counts[String(engine.code)] = (counts[String(engine.code)] ?? 0) + 1;
 	const failedEngines = engines
 		.filter((engine) => engine.code !== 'ok')
-		.map(({ databaseUid, code, message }) => ({ databaseUid, code, message }));
+		.map(({ name, databaseUid, code, message }) => ({ ...(name !== undefined ? { name } : {}), databaseUid, code, message }));
 	return { counts, failedEngines };
 }
 
 export function engineFailureMessage(failed: IDataObject[], total: number): string {
-	const list = failed.map((e) => `${e.databaseUid} (${e.code}${e.message ? `: ${e.message}` : ''})`).join(', ');
+	const list = failed.map((e) => `${e.name ?? e.databaseUid} (${e.code}${e.message ? `: ${e.message}` : ''})`).join(', ');
 	return `${failed.length} of ${total} Engines did not answer ok: ${list}`;
 }
