@@ -1,6 +1,7 @@
 import { randomUUID } from 'crypto';
 
 import { NinjaOneActivities } from './ninjaoneActivities';
+import { catalogRoutes } from './ninjaoneCatalog';
 import { NinjaOneTicketing } from './ninjaoneTicketing';
 import { type Allowance, contract, type OpenApiSpec, type Schema } from './openapi';
 import { TokenIssuer } from './oauth';
@@ -185,7 +186,13 @@ export class NinjaOneSim {
 		const found = spec.find(request.method, request.pathname);
 		const allowance = found ? ALLOWANCES[`${found.op.method} ${found.op.template}`] : undefined;
 		const { problems, op, params } = spec.check(
-			{ method: request.method, pathname: request.pathname, query: request.query, body: request.body },
+			{
+				method: request.method,
+				pathname: request.pathname,
+				query: request.query,
+				body: request.body,
+				multipart: String(request.headers['content-type'] ?? '').includes('multipart/form-data'),
+			},
 			allowance,
 		);
 		if (problems.length > 0 || !op) {
@@ -194,7 +201,7 @@ export class NinjaOneSim {
 			return this.error(400, 'SPEC_VIOLATION', message);
 		}
 		const route = `${op.method} ${op.template}`;
-		const handler = this.routes[route] ?? this.ticketing.routes[route] ?? this.activity.routes[route];
+		const handler = this.routes[route] ?? this.ticketing.routes[route] ?? this.activity.routes[route] ?? catalogRoutes[route];
 		if (!handler) return this.error(501, 'NOT_SIMULATED', `${route} is not simulated`);
 		return handler(request, params, token.grant);
 	}
