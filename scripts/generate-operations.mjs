@@ -365,13 +365,26 @@ for (const [path, item] of Object.entries(doc.paths)) {
 function defaultName({ method, path, op, resource }) {
 	if (NAMES[op.operationId]) return NAMES[op.operationId];
 	const endsWithParam = /\}$/.test(path);
-	const response = responseSchema(op);
-	if (method === 'GET' && response?.type === 'array') return 'Get Many';
+	if (looksLikeList({ method, path, op })) return 'Get Many';
 	if (method === 'GET' && endsWithParam) return 'Get';
 	if (method === 'POST' && !endsWithParam) return 'Create';
 	if ((method === 'PUT' || method === 'PATCH') && endsWithParam) return 'Update';
 	if (method === 'DELETE' && endsWithParam) return 'Delete';
 	return title(op.operationId.replace(/PublicApi$/, ''));
+}
+
+/** The array property of a response that wraps its list in an object, e.g. `{ tags: [...] }`. */
+function wrappedList(response) {
+	const arrays = Object.entries(response?.properties ?? {}).filter(([, prop]) => schemaOf(prop).type === 'array');
+	return response?.type === 'object' && arrays.length === 1 && Object.keys(response.properties).length === 1 ? arrays[0][0] : undefined;
+}
+
+/** A read of a collection: an array, an array in a one-property object, or no declared answer on a plural name. */
+function looksLikeList({ method, path, op }) {
+	if (method !== 'GET' || /\}$/.test(path) || /download|signed-urls|summary/.test(path)) return false;
+	const response = responseSchema(op);
+	if (response?.type === 'array' || wrappedList(response)) return true;
+	return (!response || (!response.type && !response.properties)) && /^get\w*s$/.test(op.operationId);
 }
 
 function responseSchema(op) {
@@ -639,7 +652,7 @@ function resourceFile(group) {
 		const response = responseSchema(entry.op);
 		const queryNames = [...(entry.item.parameters ?? []), ...(entry.op.parameters ?? [])].map(deref).filter((p) => p.in === 'query').map((p) => p.name);
 		const cursorPaged = entry.method === 'GET' && schemaOf(response?.properties?.results ?? {}).type === 'array' && queryNames.includes('cursor') && queryNames.includes('pageSize');
-		entry.list = (entry.method === 'GET' && response?.type === 'array') || cursorPaged;
+		entry.list = looksLikeList(entry) || cursorPaged;
 		entry.cursorPaged = cursorPaged;
 		entry.download = entry.method === 'GET' && /\/download$/.test(entry.path);
 		const parameters = [...(entry.item.parameters ?? []), ...(entry.op.parameters ?? [])].map(deref);
@@ -756,21 +769,34 @@ for (const group of [...byResource.values()].sort((a, b) => a.label.localeCompar
 // What the simulator answers for each spec operation without a hand-written route.
 for (const entry of operations) {
 	const response = responseSchema(entry.op);
-	const kind = entry.download ? 'file' : entry.cursorPaged ? 'cursorList' : response?.type === 'array' ? 'list' : response || entry.method === 'GET' ? 'object' : 'empty';
+	const kind = entry.download ? 'file' : entry.cursorPaged ? 'cursorList' : entry.list ? 'list' : response || entry.method === 'GET' ? 'object' : 'empty';
 	catalog[entry.route] = kind;
 }
 writeFileSync(join(root, 'simulator', 'ninjaoneCatalog.json'), JSON.stringify(catalog, null, '\t') + '\n');
 writeFileSync(join(root, 'test', 'ninjaone', 'apiCases.json'), JSON.stringify(allCases, null, '\t') + '\n');
 writeFileSync(join(root, 'scripts', 'ninjaone-resources.json'), JSON.stringify(resourcesOut, null, '\t') + '\n');
 
-// The README's rows for the generated operations, between their markers.
+// The README's NinjaOne table: the hand-written rows as they are, the generated rows replaced, all
+// in the order `npm run nodes` lists them (resources, then operations, by name).
 const readmePath = join(root, 'packages', 'n8n-nodes-ninjaone', 'README.md');
-const readme = readFileSync(readmePath, 'utf8');
-const start = '<!-- generated operations: start -->';
-const end = '<!-- generated operations: end -->';
-if (readme.includes(start)) {
-	const before = readme.slice(0, readme.indexOf(start) + start.length);
-	const after = readme.slice(readme.indexOf(end));
-	writeFileSync(readmePath, `${before}\n${readmeRows.join('\n')}\n${after}`);
-}
+const readme = readFileSync(readmePath, 'utf8').split('\n');
+const header = readme.indexOf('| Resource | Operation | API call |');
+if (header < 0) throw new Error('The README has no NinjaOne operation table');
+let last = header + 2;
+while (readme[last]?.startsWith('|')) last++;
+// A generated row is known by its API call: the hand-written rows never name a generated route alone.
+const callOf = (row) => row.split(' | ')[2];
+const generatedCalls = new Set(readmeRows.map(callOf));
+const rowKey = (row) => {
+	const [, resource, operation] = row.split('|').map((cell) => cell.trim());
+	return [resource, operation.split(/ \(|: /)[0]];
+};
+const kept = readme.slice(header + 2, last).filter((row) => !generatedCalls.has(callOf(row)));
+const table = [...kept, ...readmeRows].sort((a, b) => {
+	const [ra, oa] = rowKey(a);
+	const [rb, ob] = rowKey(b);
+	return ra.localeCompare(rb) || oa.localeCompare(ob);
+});
+readme.splice(header + 2, last - header - 2, ...table);
+writeFileSync(readmePath, readme.join('\n'));
 console.log(`${operations.length} generated operations in ${byResource.size} resources; ${covered.size} hand-written`);

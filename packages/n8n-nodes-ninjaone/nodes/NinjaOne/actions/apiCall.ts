@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { rows, withBinary } from '../../shared/envelope';
+import { isJsonObject, rows, withBinary } from '../../shared/envelope';
 import type { ItemInputs } from '../../shared/inputs';
 import type { NinjaOneClient } from '../transport';
 import { DEFAULT_PAGE_SIZE, namedCursorList, type NinjaOneOperation, readLimit } from './listing';
@@ -116,9 +116,18 @@ function fileNameOf(headers: IDataObject, path: string): string {
 	return match ? decodeURIComponent(match[1]) : `${path.split('/').filter(Boolean).slice(-2, -1)[0] ?? 'download'}`;
 }
 
+/** A list answer: an array, or an object whose one property is the array (e.g. `{ tags: [...] }`). */
+function listIn(answer: unknown): unknown[] | undefined {
+	if (Array.isArray(answer)) return answer;
+	if (!isJsonObject(answer)) return undefined;
+	const values = Object.values(answer);
+	return values.length === 1 && Array.isArray(values[0]) ? values[0] : undefined;
+}
+
 /** The operation a table row describes. Its parameters are in the resource's `properties`. */
-export function apiOperation(call: ApiCall): NinjaOneOperation {
+export function apiOperation(call: ApiCall): NinjaOneOperation & { call: ApiCall } {
 	return {
+		call,
 		description: [],
 		async execute(this: IExecuteFunctions, inputs: ItemInputs, client: NinjaOneClient) {
 			let path = call.path;
@@ -158,9 +167,9 @@ export function apiOperation(call: ApiCall): NinjaOneOperation {
 			}
 			if (call.list) {
 				const limit = readLimit(inputs);
-				const answer = await client.call(this, call.method, path, query);
-				if (!Array.isArray(answer)) throw new Error(`NinjaOne answered ${path} with something other than a list`);
-				return rows(limit === undefined ? answer : answer.slice(0, limit));
+				const list = listIn(await client.call(this, call.method, path, query));
+				if (!list) throw new Error(`NinjaOne answered ${path} with something other than a list`);
+				return rows(limit === undefined ? list : list.slice(0, limit));
 			}
 			if (call.download) {
 				const answer = await client.callFull(this, call.method, path, { ...query, binary: true });

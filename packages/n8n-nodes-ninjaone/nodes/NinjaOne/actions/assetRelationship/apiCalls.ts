@@ -27,6 +27,7 @@ export const calls: Record<string, ApiCall> = {
 		method: 'GET',
 		path: '/v2/itam/asset-relationship/relations',
 		fields: [],
+		list: 'whole',
 	},
 	getManyForEntity: {
 		method: 'GET',
@@ -40,6 +41,7 @@ export const calls: Record<string, ApiCall> = {
 		method: 'GET',
 		path: '/v2/itam/asset-relationship/types',
 		fields: [],
+		list: 'whole',
 	},
 };
 
@@ -61,6 +63,23 @@ export const properties: INodeProperties[] = [
 		required: true,
 		description: 'A JSON object, or an expression that returns one',
 		displayOptions: { show: { resource: ['assetRelationship'], operation: ['create', 'createType'] } },
+	},
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+		displayOptions: { show: { resource: ['assetRelationship'], operation: ['getMany', 'getTypes'] } },
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { resource: ['assetRelationship'], operation: ['getMany', 'getTypes'], returnAll: [false] } },
 	},
 	{
 		displayName: 'Entity Type',

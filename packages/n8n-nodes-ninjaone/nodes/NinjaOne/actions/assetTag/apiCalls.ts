@@ -30,6 +30,7 @@ export const calls: Record<string, ApiCall> = {
 		method: 'GET',
 		path: '/v2/tag',
 		fields: [],
+		list: 'whole',
 	},
 	merge: {
 		method: 'POST',
@@ -122,6 +123,23 @@ export const properties: INodeProperties[] = [
 		required: true,
 		description: 'Comma-separated numbers, or an expression that returns an array',
 		displayOptions: { show: { resource: ['assetTag'], operation: ['deleteMany'] } },
+	},
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+		displayOptions: { show: { resource: ['assetTag'], operation: ['getMany'] } },
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { resource: ['assetTag'], operation: ['getMany'], returnAll: [false] } },
 	},
 	{
 		displayName: 'Additional Fields',

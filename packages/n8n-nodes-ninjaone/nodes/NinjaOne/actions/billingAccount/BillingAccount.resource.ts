@@ -2,4 +2,4 @@
 import { apiResource } from '../apiCall';
 import { calls, operationOptions, properties } from './apiCalls';
 
-export const { operations, description } = apiResource('billingAccount', calls, operationOptions, properties, 'create');
+export const { operations, description } = apiResource('billingAccount', calls, operationOptions, properties, 'getMany');

@@ -25,10 +25,11 @@ export const calls: Record<string, ApiCall> = {
 			{ param: 'billingAccountID', key: 'id', in: 'path', type: 'number', label: 'Billing Account ID', required: true, integer: true },
 		],
 	},
-	getBillingAccounts: {
+	getMany: {
 		method: 'GET',
 		path: '/v2/billing/accounts',
 		fields: [],
+		list: 'whole',
 	},
 	update: {
 		method: 'PUT',
@@ -44,7 +45,7 @@ export const operationOptions: INodePropertyOptions[] = [
 	{ name: 'Create', value: 'create', action: 'Create a billing account', description: 'Create billing account, one POST request' },
 	{ name: 'Delete', value: 'delete', action: 'Delete a billing account', description: 'Delete billing account, one DELETE request' },
 	{ name: 'Get', value: 'get', action: 'Get a billing account', description: 'Get billing account by ID, one GET request' },
-	{ name: 'Get Billing Accounts', value: 'getBillingAccounts', action: 'Get billing accounts', description: 'Get billing accounts, one GET request' },
+	{ name: 'Get Many', value: 'getMany', action: 'Get many billing accounts', description: 'Get billing accounts, one GET request' },
 	{ name: 'Update', value: 'update', action: 'Update a billing account', description: 'Update billing account, one PUT request' },
 ];
 
@@ -65,5 +66,22 @@ export const properties: INodeProperties[] = [
 		default: 0,
 		required: true,
 		displayOptions: { show: { resource: ['billingAccount'], operation: ['delete', 'get', 'update'] } },
+	},
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+		displayOptions: { show: { resource: ['billingAccount'], operation: ['getMany'] } },
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { resource: ['billingAccount'], operation: ['getMany'], returnAll: [false] } },
 	},
 ];

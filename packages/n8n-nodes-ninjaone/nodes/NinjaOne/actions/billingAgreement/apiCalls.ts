@@ -25,10 +25,11 @@ export const calls: Record<string, ApiCall> = {
 			{ param: 'billingAgreementID', key: 'id', in: 'path', type: 'number', label: 'Billing Agreement ID', required: true, integer: true },
 		],
 	},
-	getBillingAgreements: {
+	getMany: {
 		method: 'GET',
 		path: '/v2/billing/agreements',
 		fields: [],
+		list: 'whole',
 	},
 	update: {
 		method: 'PUT',
@@ -44,7 +45,7 @@ export const operationOptions: INodePropertyOptions[] = [
 	{ name: 'Create', value: 'create', action: 'Create a billing agreement', description: 'Create billing agreement, one POST request' },
 	{ name: 'Deactivate', value: 'deactivate', action: 'Deactivate billing agreement', description: 'Deactivate billing agreement, one PATCH request' },
 	{ name: 'Get', value: 'get', action: 'Get a billing agreement', description: 'Get billing agreement by ID, one GET request' },
-	{ name: 'Get Billing Agreements', value: 'getBillingAgreements', action: 'Get billing agreements', description: 'Get billing agreements, one GET request' },
+	{ name: 'Get Many', value: 'getMany', action: 'Get many billing agreements', description: 'Get billing agreements, one GET request' },
 	{ name: 'Update', value: 'update', action: 'Update a billing agreement', description: 'Update billing agreement, one PUT request' },
 ];
 
@@ -65,5 +66,22 @@ export const properties: INodeProperties[] = [
 		default: 0,
 		required: true,
 		displayOptions: { show: { resource: ['billingAgreement'], operation: ['deactivate', 'get', 'update'] } },
+	},
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+		displayOptions: { show: { resource: ['billingAgreement'], operation: ['getMany'] } },
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { resource: ['billingAgreement'], operation: ['getMany'], returnAll: [false] } },
 	},
 ];

@@ -2,4 +2,4 @@
 import { apiResource } from '../apiCall';
 import { calls, operationOptions, properties } from './apiCalls';
 
-export const { operations, description } = apiResource('billingInvoice', calls, operationOptions, properties, 'approve');
+export const { operations, description } = apiResource('billingInvoice', calls, operationOptions, properties, 'getMany');

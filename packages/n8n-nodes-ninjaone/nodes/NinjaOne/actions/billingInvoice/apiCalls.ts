@@ -39,10 +39,11 @@ export const calls: Record<string, ApiCall> = {
 			{ param: 'billingInvoiceID', key: 'id', in: 'path', type: 'number', label: 'Billing Invoice ID', required: true, integer: true },
 		],
 	},
-	getBillingInvoices: {
+	getMany: {
 		method: 'GET',
 		path: '/v2/billing/invoices',
 		fields: [],
+		list: 'whole',
 	},
 	unarchive: {
 		method: 'POST',
@@ -75,7 +76,7 @@ export const operationOptions: INodePropertyOptions[] = [
 	{ name: 'Create', value: 'create', action: 'Create a billing invoice', description: 'Create billing invoice, one POST request' },
 	{ name: 'Export', value: 'export', action: 'Export billing invoices', description: 'Export billing invoices, one POST request' },
 	{ name: 'Get', value: 'get', action: 'Get a billing invoice', description: 'Get billing invoice by ID, one GET request' },
-	{ name: 'Get Billing Invoices', value: 'getBillingInvoices', action: 'Get billing invoices', description: 'Get billing invoices, one GET request' },
+	{ name: 'Get Many', value: 'getMany', action: 'Get many billing invoices', description: 'Get billing invoices, one GET request' },
 	{ name: 'Unarchive', value: 'unarchive', action: 'Unarchive billing invoices', description: 'Unarchive billing invoices, one POST request' },
 	{ name: 'Update', value: 'update', action: 'Update a billing invoice', description: 'Update billing invoice, one PUT request' },
 	{ name: 'Update Note', value: 'updateNote', action: 'Update billing invoice note', description: 'Update billing invoice note, one PATCH request' },
@@ -98,5 +99,22 @@ export const properties: INodeProperties[] = [
 		default: 0,
 		required: true,
 		displayOptions: { show: { resource: ['billingInvoice'], operation: ['get', 'update', 'updateNote'] } },
+	},
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+		displayOptions: { show: { resource: ['billingInvoice'], operation: ['getMany'] } },
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { resource: ['billingInvoice'], operation: ['getMany'], returnAll: [false] } },
 	},
 ];

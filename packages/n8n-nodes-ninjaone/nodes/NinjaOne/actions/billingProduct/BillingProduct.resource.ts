@@ -2,4 +2,4 @@
 import { apiResource } from '../apiCall';
 import { calls, operationOptions, properties } from './apiCalls';
 
-export const { operations, description } = apiResource('billingProduct', calls, operationOptions, properties, 'activate');
+export const { operations, description } = apiResource('billingProduct', calls, operationOptions, properties, 'getMany');

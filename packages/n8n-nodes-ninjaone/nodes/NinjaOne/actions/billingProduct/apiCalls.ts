@@ -32,10 +32,11 @@ export const calls: Record<string, ApiCall> = {
 			{ param: 'billingProductID', key: 'id', in: 'path', type: 'number', label: 'Billing Product ID', required: true, integer: true },
 		],
 	},
-	getBillingProducts: {
+	getMany: {
 		method: 'GET',
 		path: '/v2/billing/products',
 		fields: [],
+		list: 'whole',
 	},
 	update: {
 		method: 'PUT',
@@ -52,7 +53,7 @@ export const operationOptions: INodePropertyOptions[] = [
 	{ name: 'Create', value: 'create', action: 'Create a billing product', description: 'Create billing product, one POST request' },
 	{ name: 'Deactivate', value: 'deactivate', action: 'Deactivate billing product', description: 'Deactivate billing product, one PATCH request' },
 	{ name: 'Get', value: 'get', action: 'Get a billing product', description: 'Get billing product by ID, one GET request' },
-	{ name: 'Get Billing Products', value: 'getBillingProducts', action: 'Get billing products', description: 'Get billing products, one GET request' },
+	{ name: 'Get Many', value: 'getMany', action: 'Get many billing products', description: 'Get billing products, one GET request' },
 	{ name: 'Update', value: 'update', action: 'Update a billing product', description: 'Update billing product, one PUT request' },
 ];
 
@@ -73,5 +74,22 @@ export const properties: INodeProperties[] = [
 		required: true,
 		description: 'A JSON object, or an expression that returns one',
 		displayOptions: { show: { resource: ['billingProduct'], operation: ['create', 'update'] } },
+	},
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+		displayOptions: { show: { resource: ['billingProduct'], operation: ['getMany'] } },
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { resource: ['billingProduct'], operation: ['getMany'], returnAll: [false] } },
 	},
 ];

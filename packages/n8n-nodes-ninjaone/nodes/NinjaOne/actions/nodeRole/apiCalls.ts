@@ -24,6 +24,7 @@ export const calls: Record<string, ApiCall> = {
 		fields: [
 			{ param: 'filters.isAssignable', key: 'isAssignable', in: 'query', type: 'boolean', label: 'Is Assignable' },
 		],
+		list: 'whole',
 	},
 	updateMany: {
 		method: 'PATCH',
@@ -67,6 +68,23 @@ export const properties: INodeProperties[] = [
 				description: 'Comma-separated numbers, or an expression that returns an array',
 			},
 		],
+	},
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+		displayOptions: { show: { resource: ['nodeRole'], operation: ['getMany'] } },
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { resource: ['nodeRole'], operation: ['getMany'], returnAll: [false] } },
 	},
 	{
 		displayName: 'Filters',

@@ -90,7 +90,6 @@ export const calls: Record<string, ApiCall> = {
 		fields: [
 			{ param: 'entityType', key: 'entityType', in: 'path', type: 'options', label: 'Entity Type', required: true },
 		],
-		list: 'whole',
 	},
 	getManyByRelatedEntity: {
 		method: 'GET',
@@ -99,7 +98,6 @@ export const calls: Record<string, ApiCall> = {
 			{ param: 'relEntityType', key: 'relEntityType', in: 'path', type: 'options', label: 'Rel Entity Type', required: true },
 			{ param: 'relEntityId', key: 'relEntityId', in: 'path', type: 'number', label: 'Rel Entity ID', required: true, integer: true },
 		],
-		list: 'whole',
 	},
 	getManyByRelatedEntityType: {
 		method: 'GET',
@@ -107,7 +105,6 @@ export const calls: Record<string, ApiCall> = {
 		fields: [
 			{ param: 'relatedEntityType', key: 'relatedEntityType', in: 'path', type: 'options', label: 'Related Entity Type', required: true },
 		],
-		list: 'whole',
 	},
 	getManyOfEntity: {
 		method: 'GET',
@@ -117,7 +114,6 @@ export const calls: Record<string, ApiCall> = {
 			{ param: 'entityId', key: 'entityId', in: 'path', type: 'number', label: 'Entity ID', required: true, integer: true },
 			{ param: 'filters.scope', key: 'scope', in: 'query', type: 'options', label: 'Scope' },
 		],
-		list: 'whole',
 	},
 };
 
@@ -275,7 +271,7 @@ export const properties: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: { show: { resource: ['relatedItem'], operation: ['getMany', 'getManyByEntityType', 'getManyByRelatedEntity', 'getManyByRelatedEntityType', 'getManyOfEntity'] } },
+		displayOptions: { show: { resource: ['relatedItem'], operation: ['getMany'] } },
 	},
 	{
 		displayName: 'Limit',
@@ -284,7 +280,7 @@ export const properties: INodeProperties[] = [
 		typeOptions: { minValue: 1 },
 		default: 50,
 		description: 'Max number of results to return',
-		displayOptions: { show: { resource: ['relatedItem'], operation: ['getMany', 'getManyByEntityType', 'getManyByRelatedEntity', 'getManyByRelatedEntityType', 'getManyOfEntity'], returnAll: [false] } },
+		displayOptions: { show: { resource: ['relatedItem'], operation: ['getMany'], returnAll: [false] } },
 	},
 	{
 		displayName: 'Rel Entity Type',

@@ -64,11 +64,13 @@ export const calls: Record<string, ApiCall> = {
 		fields: [
 			{ param: 'licenseId', key: 'licenseId', in: 'path', type: 'number', label: 'License ID', required: true, integer: true },
 		],
+		list: 'whole',
 	},
 	getMany: {
 		method: 'GET',
 		path: '/v2/software-license/licenses',
 		fields: [],
+		list: 'whole',
 	},
 	update: {
 		method: 'PUT',
@@ -320,6 +322,23 @@ export const properties: INodeProperties[] = [
 		default: 0,
 		required: true,
 		displayOptions: { show: { resource: ['softwareLicense'], operation: ['delete', 'get', 'getAssignments', 'update'] } },
+	},
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+		displayOptions: { show: { resource: ['softwareLicense'], operation: ['getAssignments', 'getMany'] } },
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { resource: ['softwareLicense'], operation: ['getAssignments', 'getMany'], returnAll: [false] } },
 	},
 	{
 		displayName: 'Update Fields',
