@@ -228,6 +228,19 @@ const NAMES = {
 	createStagedDevice: 'Create',
 };
 
+/** Actions where the operation's ID in words would mislead. */
+const ACTIONS = {
+	updateScanGroup: 'Import a vulnerability scan CSV into a scan group',
+	createRelatedItem: 'Attach a file to an entity',
+	uploadKnowledgeBaseArticles: 'Upload files as knowledge base articles',
+	uploadTempAttachments: 'Upload a temporary attachment',
+	downloadKnowledgeBaseArticle: 'Download a knowledge base article file',
+	downloadRelatedItemAttachment: 'Download a related item attachment',
+	getInstaller: 'Generate an agent installer for an organization',
+	decommissionDevice: 'Decommission a device',
+	setWindowsServiceConfiguration: 'Configure a Windows service',
+};
+
 /* ---------- spec helpers ---------- */
 
 function deref(value) {
@@ -258,7 +271,7 @@ const words = (name) =>
 		.replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
 		.trim()
 		.split(/\s+/);
-const upperWords = new Map([['id', 'ID'], ['ids', 'IDs'], ['uid', 'UID'], ['uids', 'UIDs'], ['url', 'URL'], ['urls', 'URLs'], ['os', 'OS'], ['api', 'API'], ['cve', 'CVE'], ['ip', 'IP'], ['mac', 'MAC'], ['sla', 'SLA'], ['html', 'HTML'], ['totp', 'TOTP']]);
+const upperWords = new Map([['csv', 'CSV'], ['id', 'ID'], ['ids', 'IDs'], ['uid', 'UID'], ['uids', 'UIDs'], ['url', 'URL'], ['urls', 'URLs'], ['os', 'OS'], ['api', 'API'], ['cve', 'CVE'], ['ip', 'IP'], ['mac', 'MAC'], ['sla', 'SLA'], ['html', 'HTML'], ['totp', 'TOTP']]);
 const fix = (w) => upperWords.get(w.toLowerCase()) ?? w;
 const title = (name) => words(name).map((w) => fix(w.charAt(0).toUpperCase() + w.slice(1))).join(' ');
 const sentence = (name) => {
@@ -501,9 +514,10 @@ function buildCall(group, entry) {
 			const required = (schema.required ?? []).includes(key) || binary;
 			if (binary) {
 				const param = paramName(`${key} Binary Property`);
-				fields.push({ param, key, in: 'file', type: 'string', label: `${title(key)} Input Binary Field`, required: true });
+				const files = Object.values(schema.properties).filter((s2) => schemaOf(s2).format === 'binary' || schemaOf(schemaOf(s2).items ?? {}).format === 'binary');
+				fields.push({ param, key, in: 'file', type: 'string', label: files.length > 1 ? `${title(key)} Input Binary Field` : 'Input Binary Field', required: true });
 				samples[param] = 'data';
-				expected.body[key] = 'CVE-2024-0001,host-0001\n';
+				expected.body[key] = 'CVE,Host\nCVE-2024-0001,host-0001\n';
 				continue;
 			}
 			const kindInfo = kindOf(prop);
@@ -596,7 +610,7 @@ function fieldDescription(field, resourceLabel) {
 		case 'string':
 			if (field.format === 'date-time') return 'An ISO 8601 date-time with offset, e.g. 2026-01-15T10:00:00Z';
 			if (field.format === 'date') return 'A date, e.g. 2026-01-15';
-			if (field.in === 'file') return `The input binary field with the file to upload to the ${resourceLabel.toLowerCase()}`;
+			if (field.in === 'file') return 'The name of the input binary field containing the file to be uploaded';
 			return undefined;
 		default:
 			return undefined;
@@ -726,6 +740,7 @@ function resourceFile(group) {
 const article = (text) => (/^[aeiou]/i.test(text) ? 'an' : 'a');
 /** The action n8n shows: a standard sentence for the standard operations, else the operation's ID in words. */
 function actionOf(name, group, operationId) {
+	if (ACTIONS[operationId]) return ACTIONS[operationId];
 	const single = group.label.toLowerCase().replace(/\b(id|url|os)\b/g, (w) => fix(w));
 	if (name === 'Get Many') return `Get many ${group.plural.toLowerCase().replace(/^windows/, 'Windows')}`;
 	if (['Get', 'Create', 'Update', 'Delete'].includes(name)) return `${name} ${article(single)} ${single}`;

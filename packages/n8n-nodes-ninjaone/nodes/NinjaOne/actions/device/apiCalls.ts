@@ -15,7 +15,7 @@ export const calls: Record<string, ApiCall> = {
 };
 
 export const operationOptions: INodePropertyOptions[] = [
-	{ name: 'Decommission', value: 'decommission', action: 'Decommission device', description: 'Decommission device, one POST request' },
+	{ name: 'Decommission', value: 'decommission', action: 'Decommission a device', description: 'Decommission device, one POST request' },
 ];
 
 export const properties: INodeProperties[] = [

@@ -17,7 +17,7 @@ export const calls: Record<string, ApiCall> = {
 };
 
 export const operationOptions: INodePropertyOptions[] = [
-	{ name: 'Generate for Organization', value: 'generateForOrganization', action: 'Get installer', description: 'Get installer, one POST request' },
+	{ name: 'Generate for Organization', value: 'generateForOrganization', action: 'Generate an agent installer for an organization', description: 'Get installer, one POST request' },
 ];
 
 export const properties: INodeProperties[] = [

@@ -99,14 +99,14 @@ export const operationOptions: INodePropertyOptions[] = [
 	{ name: 'Archive Many', value: 'archiveMany', action: 'Archive knowledge base articles', description: 'Archive knowledge base articles, one POST request' },
 	{ name: 'Create Many', value: 'createMany', action: 'Create knowledge base articles', description: 'Create knowledge base articles, one POST request' },
 	{ name: 'Delete Many', value: 'deleteMany', action: 'Delete knowledge base articles', description: 'Delete knowledge base articles, one POST request' },
-	{ name: 'Download', value: 'download', action: 'Download knowledge base article', description: 'Download knowledge base article, one GET request' },
+	{ name: 'Download', value: 'download', action: 'Download a knowledge base article file', description: 'Download knowledge base article, one GET request' },
 	{ name: 'Get Many Global', value: 'getManyGlobal', action: 'Get global knowledge base articles', description: 'Get global knowledge base articles, one GET request' },
 	{ name: 'Get Many of Organizations', value: 'getManyOfOrganizations', action: 'Get client knowledge base articles', description: 'Get client knowledge base articles, one GET request' },
 	{ name: 'Get Signed URLs', value: 'getSignedURLs', action: 'Get knowledge base article signed URLs', description: 'Get knowledge base article signed URLs, one GET request' },
 	{ name: 'Restore Many', value: 'restoreMany', action: 'Restore knowledge base articles', description: 'Restore knowledge base articles, one POST request' },
 	{ name: 'Update Many', value: 'updateMany', action: 'Update knowledge base articles', description: 'Update knowledge base articles, one PATCH request' },
-	{ name: 'Upload', value: 'upload', action: 'Upload knowledge base articles', description: 'Upload knowledge base articles, one POST request' },
-	{ name: 'Upload Temporary Attachment', value: 'uploadTemporaryAttachment', action: 'Upload temp attachments', description: 'Upload temp attachments, one POST request' },
+	{ name: 'Upload', value: 'upload', action: 'Upload files as knowledge base articles', description: 'Upload knowledge base articles, one POST request' },
+	{ name: 'Upload Temporary Attachment', value: 'uploadTemporaryAttachment', action: 'Upload a temporary attachment', description: 'Upload temp attachments, one POST request' },
 ];
 
 export const properties: INodeProperties[] = [

@@ -118,13 +118,13 @@ export const calls: Record<string, ApiCall> = {
 };
 
 export const operationOptions: INodePropertyOptions[] = [
-	{ name: 'Attach File', value: 'attachFile', action: 'Create related item', description: 'Create related item, one POST request' },
+	{ name: 'Attach File', value: 'attachFile', action: 'Attach a file to an entity', description: 'Create related item, one POST request' },
 	{ name: 'Create Relation', value: 'createRelation', action: 'Create related item for entity', description: 'Create related item for entity, one POST request' },
 	{ name: 'Create Relations', value: 'createRelations', action: 'Create related item for entity', description: 'Create related item for entity, one POST request' },
 	{ name: 'Create Secure Value', value: 'createSecureValue', action: 'Create secure related item for entity', description: 'Create secure related item for entity, one POST request' },
 	{ name: 'Delete', value: 'delete', action: 'Delete a related item', description: 'Delete related item, one DELETE request' },
 	{ name: 'Delete All of Entity', value: 'deleteAllOfEntity', action: 'Delete related items', description: 'Delete related items, one DELETE request' },
-	{ name: 'Download Attachment', value: 'downloadAttachment', action: 'Download related item attachment', description: 'Download related item attachment, one GET request' },
+	{ name: 'Download Attachment', value: 'downloadAttachment', action: 'Download a related item attachment', description: 'Download related item attachment, one GET request' },
 	{ name: 'Get Attachment Signed URLs', value: 'getAttachmentSignedURLs', action: 'Get related item attachments signed URLs', description: 'Get related item attachments signed URLs, one GET request' },
 	{ name: 'Get Many', value: 'getMany', action: 'Get many related items', description: 'Get all related items, one GET request' },
 	{ name: 'Get Many by Entity Type', value: 'getManyByEntityType', action: 'Get related items with host entity type', description: 'Get related items with host entity type, one GET request' },

@@ -18,7 +18,7 @@ export const calls: Record<string, ApiCall> = {
 };
 
 export const operationOptions: INodePropertyOptions[] = [
-	{ name: 'Configure', value: 'configure', action: 'Set windows service configuration', description: 'Set windows service configuration, one POST request' },
+	{ name: 'Configure', value: 'configure', action: 'Configure a Windows service', description: 'Set windows service configuration, one POST request' },
 ];
 
 export const properties: INodeProperties[] = [
