@@ -15,7 +15,7 @@ export class NinjaOneDocumentation {
 
 	seed(): void {
 		this.templates = [
-			{ id: 1, name: 'Server documentation', fields: [{ name: 'hostname' }, { name: 'operatingSystem' }, { name: 'volumes' }] },
+			{ id: 1, name: 'Server documentation', fields: [{ name: 'hostname' }, { name: 'deviceClass' }, { name: 'installedSoftware' }] },
 			{ id: 2, name: 'Network documentation', fields: [{ name: 'subnet' }] },
 		];
 		this.documents = [];
