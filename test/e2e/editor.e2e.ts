@@ -301,6 +301,54 @@ describe.each(NODES)('$label in the n8n editor', (node) => {
 	});
 });
 
+describe('NinjaOne resources in the n8n editor', () => {
+	/*
+	 * n8n loads a node's whole description; the NinjaOne node has every operation of its API. Switching
+	 * through every resource, each switch is timed from the click to its Operation field showing the
+	 * resource's default operation: the times are reported (test-output/e2e/editor/ninjaone-resources.json),
+	 * not judged, since a shared machine's pauses are not the node's.
+	 */
+	test('opens the node and switches through every resource', async () => {
+		const node = NODES.find((n) => n.label === 'NinjaOne')!;
+		const opened = Date.now();
+		const panel = await openNode(node.label);
+		const openMs = Date.now() - opened;
+		const resources = node.description.properties.find((p) => p.name === 'resource')!.options as Array<{ name: string; value: string }>;
+		const switches: Array<{ resource: string; ms: number }> = [];
+		for (const resource of resources) {
+			const before = pageErrors.length;
+			const started = Date.now();
+			await choose(panel, 'resource', resource.name);
+			const operation = optionName(node.description, 'operation', {
+				resource: resource.value,
+				operation: node.description.properties.find((p) => p.name === 'operation' && isShown(p, { resource: resource.value }) === true)!.default,
+			});
+			const shown = await poll(
+				async () => await panel.locator('[data-test-id="parameter-input-operation"] input').inputValue(),
+				(value) => value === operation,
+			);
+			switches.push({ resource: resource.name, ms: Date.now() - started });
+			expect({ resource: resource.name, operation: shown }).toEqual({ resource: resource.name, operation });
+			expect({ resource: resource.name, pageErrors: pageErrors.slice(before) }).toEqual({ resource: resource.name, pageErrors: [] });
+		}
+		expect(await errorToasts()).toEqual([]);
+		const times = switches.map((s) => s.ms).sort((a, b) => a - b);
+		const report = {
+			resources: switches.length,
+			openMs,
+			medianSwitchMs: times[Math.floor(times.length / 2)],
+			slowestSwitch: switches.reduce((a, b) => (b.ms > a.ms ? b : a)),
+			switches,
+		};
+		mkdirSync(join(OUTPUT, 'editor'), { recursive: true });
+		writeFileSync(join(OUTPUT, 'editor', 'ninjaone-resources.json'), JSON.stringify(report, null, '\t'));
+		process.stdout.write(
+			`NinjaOne in the editor: opened in ${openMs} ms; ${switches.length} resources, median switch ${report.medianSwitchMs} ms, slowest ${report.slowestSwitch.resource} ${report.slowestSwitch.ms} ms\n`,
+		);
+		expect(switches).toHaveLength(resources.length);
+	});
+});
+
 describe('NinjaOne pickers in the n8n editor (issue 10)', () => {
 	/** Opens the picker of `parameter`, types `search`, and picks the item named `item`; returns what the field shows. */
 	async function pick(panel: Locator, parameter: string, search: string, item: string): Promise<string> {

@@ -17,7 +17,7 @@ export class NinjaOne implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			'Manage NinjaOne (formerly NinjaRMM) organizations, devices, custom fields, tickets, alerts, activities, reports, services, scripts and installers',
+			'Manage NinjaOne (formerly NinjaRMM): organizations, devices, tickets, alerts, reports, IT documentation, assets, backup, billing and the rest of its public API',
 		defaults: { name: 'NinjaOne' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
