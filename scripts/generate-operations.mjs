@@ -241,6 +241,21 @@ const ACTIONS = {
 	setWindowsServiceConfiguration: 'Configure a Windows service',
 };
 
+/** Labels for the API's abbreviated parameter names. */
+const LABELS = {
+	df: 'Device Filter',
+	ddf: 'Deleted Device Filter',
+	sf: 'Status Filter',
+	ptf: 'Plan Type Filter',
+	stf: 'Start Time Filter',
+	lang: 'Language',
+	tz: 'Time Zone',
+	ts: 'Time Filter',
+	relEntityType: 'Related Entity Type',
+	relEntityId: 'Related Entity ID',
+	orgId: 'Organization ID',
+};
+
 /* ---------- spec helpers ---------- */
 
 function deref(value) {
@@ -273,7 +288,7 @@ const words = (name) =>
 		.split(/\s+/);
 const upperWords = new Map([['csv', 'CSV'], ['id', 'ID'], ['ids', 'IDs'], ['uid', 'UID'], ['uids', 'UIDs'], ['url', 'URL'], ['urls', 'URLs'], ['os', 'OS'], ['api', 'API'], ['cve', 'CVE'], ['ip', 'IP'], ['mac', 'MAC'], ['sla', 'SLA'], ['html', 'HTML'], ['totp', 'TOTP']]);
 const fix = (w) => upperWords.get(w.toLowerCase()) ?? w;
-const title = (name) => words(name).map((w) => fix(w.charAt(0).toUpperCase() + w.slice(1))).join(' ');
+const title = (name) => LABELS[name] ?? words(name).map((w) => fix(w.charAt(0).toUpperCase() + w.slice(1))).join(' ');
 const sentence = (name) => {
 	const text = words(name).map((w, i) => (upperWords.has(w.toLowerCase()) ? fix(w) : i === 0 ? w.charAt(0).toUpperCase() + w.slice(1).toLowerCase() : w.toLowerCase())).join(' ');
 	return text;

@@ -9,9 +9,9 @@ export const calls: Record<string, ApiCall> = {
 		path: '/v2/jobs',
 		fields: [
 			{ param: 'filters.jobType', key: 'jobType', in: 'query', type: 'string', label: 'Job Type' },
-			{ param: 'filters.df', key: 'df', in: 'query', type: 'string', label: 'Df' },
-			{ param: 'filters.lang', key: 'lang', in: 'query', type: 'string', label: 'Lang' },
-			{ param: 'filters.tz', key: 'tz', in: 'query', type: 'string', label: 'Tz' },
+			{ param: 'filters.df', key: 'df', in: 'query', type: 'string', label: 'Device Filter' },
+			{ param: 'filters.lang', key: 'lang', in: 'query', type: 'string', label: 'Language' },
+			{ param: 'filters.tz', key: 'tz', in: 'query', type: 'string', label: 'Time Zone' },
 		],
 		list: 'whole',
 	},
@@ -48,7 +48,7 @@ export const properties: INodeProperties[] = [
 		displayOptions: { show: { resource: ['job'], operation: ['getManyActive'] } },
 		options: [
 			{
-				displayName: 'Df',
+				displayName: 'Device Filter',
 				name: 'df',
 				type: 'string',
 				default: '',
@@ -60,13 +60,13 @@ export const properties: INodeProperties[] = [
 				default: '',
 			},
 			{
-				displayName: 'Lang',
+				displayName: 'Language',
 				name: 'lang',
 				type: 'string',
 				default: '',
 			},
 			{
-				displayName: 'Tz',
+				displayName: 'Time Zone',
 				name: 'tz',
 				type: 'string',
 				default: '',

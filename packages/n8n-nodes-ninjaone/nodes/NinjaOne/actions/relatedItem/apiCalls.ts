@@ -20,8 +20,8 @@ export const calls: Record<string, ApiCall> = {
 		fields: [
 			{ param: 'entityType', key: 'entityType', in: 'path', type: 'options', label: 'Entity Type', required: true },
 			{ param: 'entityId', key: 'entityId', in: 'path', type: 'number', label: 'Entity ID', required: true, integer: true },
-			{ param: 'additionalFields.relEntityType', key: 'relEntityType', in: 'body', type: 'options', label: 'Rel Entity Type' },
-			{ param: 'additionalFields.relEntityId', key: 'relEntityId', in: 'body', type: 'number', label: 'Rel Entity ID', integer: true },
+			{ param: 'additionalFields.relEntityType', key: 'relEntityType', in: 'body', type: 'options', label: 'Related Entity Type' },
+			{ param: 'additionalFields.relEntityId', key: 'relEntityId', in: 'body', type: 'number', label: 'Related Entity ID', integer: true },
 		],
 	},
 	createRelations: {
@@ -95,8 +95,8 @@ export const calls: Record<string, ApiCall> = {
 		method: 'GET',
 		path: '/v2/related-items/with-related-entity/{relEntityType}/{relEntityId}',
 		fields: [
-			{ param: 'relEntityType', key: 'relEntityType', in: 'path', type: 'options', label: 'Rel Entity Type', required: true },
-			{ param: 'relEntityId', key: 'relEntityId', in: 'path', type: 'number', label: 'Rel Entity ID', required: true, integer: true },
+			{ param: 'relEntityType', key: 'relEntityType', in: 'path', type: 'options', label: 'Related Entity Type', required: true },
+			{ param: 'relEntityId', key: 'relEntityId', in: 'path', type: 'number', label: 'Related Entity ID', required: true, integer: true },
 		],
 	},
 	getManyByRelatedEntityType: {
@@ -177,13 +177,13 @@ export const properties: INodeProperties[] = [
 		displayOptions: { show: { resource: ['relatedItem'], operation: ['createRelation'] } },
 		options: [
 			{
-				displayName: 'Rel Entity ID',
+				displayName: 'Related Entity ID',
 				name: 'relEntityId',
 				type: 'number',
 				default: 0,
 			},
 			{
-				displayName: 'Rel Entity Type',
+				displayName: 'Related Entity Type',
 				name: 'relEntityType',
 				type: 'options',
 				options: [{ name: 'Attachment', value: 'ATTACHMENT' }, { name: 'Checklist', value: 'CHECKLIST' }, { name: 'Contact', value: 'CONTACT' }, { name: 'Credential', value: 'CREDENTIAL' }, { name: 'Document', value: 'DOCUMENT' }, { name: 'End User', value: 'END_USER' }, { name: 'Kb Document', value: 'KB_DOCUMENT' }, { name: 'Location', value: 'LOCATION' }, { name: 'Node', value: 'NODE' }, { name: 'Organization', value: 'ORGANIZATION' }, { name: 'Software License', value: 'SOFTWARE_LICENSE' }, { name: 'Technician', value: 'TECHNICIAN' }],
@@ -283,7 +283,7 @@ export const properties: INodeProperties[] = [
 		displayOptions: { show: { resource: ['relatedItem'], operation: ['getMany'], returnAll: [false] } },
 	},
 	{
-		displayName: 'Rel Entity Type',
+		displayName: 'Related Entity Type',
 		name: 'relEntityType',
 		type: 'options',
 		options: [{ name: 'Attachment', value: 'ATTACHMENT' }, { name: 'Checklist', value: 'CHECKLIST' }, { name: 'Contact', value: 'CONTACT' }, { name: 'Credential', value: 'CREDENTIAL' }, { name: 'Document', value: 'DOCUMENT' }, { name: 'End User', value: 'END_USER' }, { name: 'Kb Document', value: 'KB_DOCUMENT' }, { name: 'Location', value: 'LOCATION' }, { name: 'Node', value: 'NODE' }, { name: 'Organization', value: 'ORGANIZATION' }, { name: 'Software License', value: 'SOFTWARE_LICENSE' }, { name: 'Technician', value: 'TECHNICIAN' }],
@@ -292,7 +292,7 @@ export const properties: INodeProperties[] = [
 		displayOptions: { show: { resource: ['relatedItem'], operation: ['getManyByRelatedEntity'] } },
 	},
 	{
-		displayName: 'Rel Entity ID',
+		displayName: 'Related Entity ID',
 		name: 'relEntityId',
 		type: 'number',
 		default: 0,

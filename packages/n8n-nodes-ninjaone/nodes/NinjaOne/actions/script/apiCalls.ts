@@ -8,7 +8,7 @@ export const calls: Record<string, ApiCall> = {
 		method: 'GET',
 		path: '/v2/automation/scripts',
 		fields: [
-			{ param: 'filters.lang', key: 'lang', in: 'query', type: 'string', label: 'Lang' },
+			{ param: 'filters.lang', key: 'lang', in: 'query', type: 'string', label: 'Language' },
 		],
 		list: 'whole',
 	},
@@ -45,7 +45,7 @@ export const properties: INodeProperties[] = [
 		displayOptions: { show: { resource: ['script'], operation: ['getMany'] } },
 		options: [
 			{
-				displayName: 'Lang',
+				displayName: 'Language',
 				name: 'lang',
 				type: 'string',
 				default: '',

@@ -9,7 +9,7 @@ export const calls: Record<string, ApiCall> = {
 		path: '/v2/staged-device',
 		fields: [
 			{ param: 'name', key: 'name', in: 'body', type: 'string', label: 'Name', required: true },
-			{ param: 'orgId', key: 'orgId', in: 'body', type: 'number', label: 'Org ID', required: true, integer: true },
+			{ param: 'orgId', key: 'orgId', in: 'body', type: 'number', label: 'Organization ID', required: true, integer: true },
 			{ param: 'locationId', key: 'locationId', in: 'body', type: 'number', label: 'Location ID', required: true, integer: true },
 			{ param: 'roleId', key: 'roleId', in: 'body', type: 'number', label: 'Role ID', required: true, integer: true },
 			{ param: 'additionalFields.assignedUserUid', key: 'assignedUserUid', in: 'body', type: 'string', label: 'Assigned User UID' },
@@ -40,7 +40,7 @@ export const properties: INodeProperties[] = [
 		displayOptions: { show: { resource: ['stagedDevice'], operation: ['create'] } },
 	},
 	{
-		displayName: 'Org ID',
+		displayName: 'Organization ID',
 		name: 'orgId',
 		type: 'number',
 		default: 0,

@@ -9,7 +9,7 @@ export const calls: Record<string, ApiCall> = {
 		path: '/v2/itam/unmanaged-device',
 		fields: [
 			{ param: 'name', key: 'name', in: 'body', type: 'string', label: 'Name', required: true },
-			{ param: 'orgId', key: 'orgId', in: 'body', type: 'number', label: 'Org ID', required: true, integer: true },
+			{ param: 'orgId', key: 'orgId', in: 'body', type: 'number', label: 'Organization ID', required: true, integer: true },
 			{ param: 'locationId', key: 'locationId', in: 'body', type: 'number', label: 'Location ID', required: true, integer: true },
 			{ param: 'roleId', key: 'roleId', in: 'body', type: 'number', label: 'Role ID', required: true, integer: true },
 			{ param: 'additionalFields.assignedUserUid', key: 'assignedUserUid', in: 'body', type: 'string', label: 'Assigned User UID' },
@@ -45,7 +45,7 @@ export const calls: Record<string, ApiCall> = {
 		fields: [
 			{ param: 'nodeId', key: 'nodeId', in: 'path', type: 'number', label: 'Node ID', required: true, integer: true },
 			{ param: 'name', key: 'name', in: 'body', type: 'string', label: 'Name', required: true },
-			{ param: 'orgId', key: 'orgId', in: 'body', type: 'number', label: 'Org ID', required: true, integer: true },
+			{ param: 'orgId', key: 'orgId', in: 'body', type: 'number', label: 'Organization ID', required: true, integer: true },
 			{ param: 'locationId', key: 'locationId', in: 'body', type: 'number', label: 'Location ID', required: true, integer: true },
 			{ param: 'updateFields.assignedUserUid', key: 'assignedUserUid', in: 'body', type: 'string', label: 'Assigned User UID' },
 			{ param: 'updateFields.warrantyStartDate', key: 'warrantyStartDate', in: 'body', type: 'number', label: 'Warranty Start Date' },
@@ -73,7 +73,7 @@ export const properties: INodeProperties[] = [
 		displayOptions: { show: { resource: ['unmanagedDevice'], operation: ['create', 'update'] } },
 	},
 	{
-		displayName: 'Org ID',
+		displayName: 'Organization ID',
 		name: 'orgId',
 		type: 'number',
 		default: 0,
