@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, INodeProperti
 import { isJsonObject, rows, withBinary } from '../../shared/envelope';
 import type { ItemInputs } from '../../shared/inputs';
 import type { NinjaOneClient } from '../transport';
-import { DEFAULT_PAGE_SIZE, namedCursorList, type NinjaOneOperation, readLimit } from './listing';
+import { DEFAULT_PAGE_SIZE, namedCursorList, type NinjaOneOperation, operationProperty, readLimit } from './listing';
 import { type LocatorName, locatorId, optionalLocatorId } from './locators';
 
 /* The operations that are one NinjaOne call each, described by a table (actions/<resource>/apiCalls.ts,
@@ -209,15 +209,7 @@ export function apiResource(
 	return {
 		operations: apiOperations(calls),
 		description: [
-			{
-				displayName: 'Operation',
-				name: 'operation',
-				type: 'options',
-				noDataExpression: true,
-				displayOptions: { show: { resource: [resource] } },
-				options: operationOptions,
-				default: defaultOperation,
-			},
+			operationProperty(resource, operationOptions, defaultOperation),
 			...properties,
 		],
 	};

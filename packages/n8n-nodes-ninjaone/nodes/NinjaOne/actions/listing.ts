@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { DEFAULT_LIMIT, optionsCollection, returnAllOrLimit } from '../../shared/descriptions';
 import { forOperation } from '../../shared/display';
@@ -76,6 +76,19 @@ export function pagedList(resource: string, operation: string, spec: ListSpec): 
 	};
 }
 
+/** The Operation parameter of a resource. */
+export function operationProperty(resource: string, options: INodePropertyOptions[], defaultOperation: string): INodeProperties {
+	return {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource] } },
+		options,
+		default: defaultOperation,
+	};
+}
+
 /** A resource whose one operation is Get Many: its operation map and description. */
 export function getManyResource(
 	resource: string,
@@ -85,18 +98,7 @@ export function getManyResource(
 ): { operations: { getMany: NinjaOneOperation }; description: INodeProperties[] } {
 	return {
 		operations: { getMany },
-		description: [
-			{
-				displayName: 'Operation',
-				name: 'operation',
-				type: 'options',
-				noDataExpression: true,
-				displayOptions: { show: { resource: [resource] } },
-				options: [{ name: 'Get Many', value: 'getMany', action, description }],
-				default: 'getMany',
-			},
-			...getMany.description,
-		],
+		description: [operationProperty(resource, [{ name: 'Get Many', value: 'getMany', action, description }], 'getMany'), ...getMany.description],
 	};
 }
 
