@@ -295,7 +295,9 @@ const sentence = (name) => {
 };
 const camel = (text) => {
 	const parts = text.replace(/[^A-Za-z0-9]+/g, ' ').trim().split(/\s+/);
-	return parts.map((p, i) => (i === 0 ? p.charAt(0).toLowerCase() + p.slice(1) : p.charAt(0).toUpperCase() + p.slice(1))).join('');
+	// n8n's parameter names are camelCase throughout: "Scan Group ID" is scanGroupId.
+	const cased = parts.map((p) => (/^[A-Z]{2,}s?$/.test(p) ? p.charAt(0) + p.slice(1).toLowerCase() : p));
+	return cased.map((p, i) => (i === 0 ? p.charAt(0).toLowerCase() + p.slice(1) : p.charAt(0).toUpperCase() + p.slice(1))).join('');
 };
 
 /* ---------- fields ---------- */
@@ -307,6 +309,7 @@ const LOCATOR_BY_PATH = [
 	[/.*/, 'locationId', 'location'],
 	[/.*/, 'location_id', 'location'],
 	[/^\/v2\/policies\/\{policy_id\}/, 'policy_id', 'policy'],
+	[/^\/v2\/billing\/ticket-products\/ticket\/\{id\}/, 'id', 'ticket'],
 	[/.*/, 'ticketId', 'ticket'],
 	[/.*/, 'boardId', 'board'],
 ];

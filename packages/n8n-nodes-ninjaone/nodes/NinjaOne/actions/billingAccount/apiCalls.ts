@@ -16,14 +16,14 @@ export const calls: Record<string, ApiCall> = {
 		method: 'DELETE',
 		path: '/v2/billing/accounts/{id}',
 		fields: [
-			{ param: 'billingAccountID', key: 'id', in: 'path', type: 'number', label: 'Billing Account ID', required: true, integer: true },
+			{ param: 'billingAccountId', key: 'id', in: 'path', type: 'number', label: 'Billing Account ID', required: true, integer: true },
 		],
 	},
 	get: {
 		method: 'GET',
 		path: '/v2/billing/accounts/{id}',
 		fields: [
-			{ param: 'billingAccountID', key: 'id', in: 'path', type: 'number', label: 'Billing Account ID', required: true, integer: true },
+			{ param: 'billingAccountId', key: 'id', in: 'path', type: 'number', label: 'Billing Account ID', required: true, integer: true },
 		],
 	},
 	getMany: {
@@ -36,7 +36,7 @@ export const calls: Record<string, ApiCall> = {
 		method: 'PUT',
 		path: '/v2/billing/accounts/{id}',
 		fields: [
-			{ param: 'billingAccountID', key: 'id', in: 'path', type: 'number', label: 'Billing Account ID', required: true, integer: true },
+			{ param: 'billingAccountId', key: 'id', in: 'path', type: 'number', label: 'Billing Account ID', required: true, integer: true },
 			{ param: 'body', key: '', in: 'wholeBody', type: 'json', label: 'Body (JSON)', required: true, json: 'object' },
 		],
 	},
@@ -62,7 +62,7 @@ export const properties: INodeProperties[] = [
 	},
 	{
 		displayName: 'Billing Account ID',
-		name: 'billingAccountID',
+		name: 'billingAccountId',
 		type: 'number',
 		default: 0,
 		required: true,

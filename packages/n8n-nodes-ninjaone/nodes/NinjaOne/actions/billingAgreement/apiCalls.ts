@@ -16,14 +16,14 @@ export const calls: Record<string, ApiCall> = {
 		method: 'PATCH',
 		path: '/v2/billing/agreements/{id}/deactivate',
 		fields: [
-			{ param: 'billingAgreementID', key: 'id', in: 'path', type: 'number', label: 'Billing Agreement ID', required: true, integer: true },
+			{ param: 'billingAgreementId', key: 'id', in: 'path', type: 'number', label: 'Billing Agreement ID', required: true, integer: true },
 		],
 	},
 	get: {
 		method: 'GET',
 		path: '/v2/billing/agreements/{id}',
 		fields: [
-			{ param: 'billingAgreementID', key: 'id', in: 'path', type: 'number', label: 'Billing Agreement ID', required: true, integer: true },
+			{ param: 'billingAgreementId', key: 'id', in: 'path', type: 'number', label: 'Billing Agreement ID', required: true, integer: true },
 		],
 	},
 	getMany: {
@@ -36,7 +36,7 @@ export const calls: Record<string, ApiCall> = {
 		method: 'PUT',
 		path: '/v2/billing/agreements/{id}',
 		fields: [
-			{ param: 'billingAgreementID', key: 'id', in: 'path', type: 'number', label: 'Billing Agreement ID', required: true, integer: true },
+			{ param: 'billingAgreementId', key: 'id', in: 'path', type: 'number', label: 'Billing Agreement ID', required: true, integer: true },
 			{ param: 'body', key: '', in: 'wholeBody', type: 'json', label: 'Body (JSON)', required: true, json: 'object' },
 		],
 	},
@@ -62,7 +62,7 @@ export const properties: INodeProperties[] = [
 	},
 	{
 		displayName: 'Billing Agreement ID',
-		name: 'billingAgreementID',
+		name: 'billingAgreementId',
 		type: 'number',
 		default: 0,
 		required: true,

@@ -37,7 +37,7 @@ export const calls: Record<string, ApiCall> = {
 		method: 'GET',
 		path: '/v2/billing/invoices/{id}',
 		fields: [
-			{ param: 'billingInvoiceID', key: 'id', in: 'path', type: 'number', label: 'Billing Invoice ID', required: true, integer: true },
+			{ param: 'billingInvoiceId', key: 'id', in: 'path', type: 'number', label: 'Billing Invoice ID', required: true, integer: true },
 		],
 	},
 	getMany: {
@@ -57,7 +57,7 @@ export const calls: Record<string, ApiCall> = {
 		method: 'PUT',
 		path: '/v2/billing/invoices/{id}',
 		fields: [
-			{ param: 'billingInvoiceID', key: 'id', in: 'path', type: 'number', label: 'Billing Invoice ID', required: true, integer: true },
+			{ param: 'billingInvoiceId', key: 'id', in: 'path', type: 'number', label: 'Billing Invoice ID', required: true, integer: true },
 			{ param: 'body', key: '', in: 'wholeBody', type: 'json', label: 'Body (JSON)', required: true, json: 'object' },
 		],
 	},
@@ -65,7 +65,7 @@ export const calls: Record<string, ApiCall> = {
 		method: 'PATCH',
 		path: '/v2/billing/invoices/{id}/note',
 		fields: [
-			{ param: 'billingInvoiceID', key: 'id', in: 'path', type: 'number', label: 'Billing Invoice ID', required: true, integer: true },
+			{ param: 'billingInvoiceId', key: 'id', in: 'path', type: 'number', label: 'Billing Invoice ID', required: true, integer: true },
 			{ param: 'body', key: '', in: 'wholeBody', type: 'json', label: 'Body (JSON)', required: true, json: 'object' },
 		],
 	},
@@ -95,7 +95,7 @@ export const properties: INodeProperties[] = [
 	},
 	{
 		displayName: 'Billing Invoice ID',
-		name: 'billingInvoiceID',
+		name: 'billingInvoiceId',
 		type: 'number',
 		default: 0,
 		required: true,

@@ -9,7 +9,7 @@ export const calls: Record<string, ApiCall> = {
 		method: 'PATCH',
 		path: '/v2/billing/products/{id}/activate',
 		fields: [
-			{ param: 'billingProductID', key: 'id', in: 'path', type: 'number', label: 'Billing Product ID', required: true, integer: true },
+			{ param: 'billingProductId', key: 'id', in: 'path', type: 'number', label: 'Billing Product ID', required: true, integer: true },
 		],
 	},
 	create: {
@@ -23,14 +23,14 @@ export const calls: Record<string, ApiCall> = {
 		method: 'PATCH',
 		path: '/v2/billing/products/{id}/deactivate',
 		fields: [
-			{ param: 'billingProductID', key: 'id', in: 'path', type: 'number', label: 'Billing Product ID', required: true, integer: true },
+			{ param: 'billingProductId', key: 'id', in: 'path', type: 'number', label: 'Billing Product ID', required: true, integer: true },
 		],
 	},
 	get: {
 		method: 'GET',
 		path: '/v2/billing/products/{id}',
 		fields: [
-			{ param: 'billingProductID', key: 'id', in: 'path', type: 'number', label: 'Billing Product ID', required: true, integer: true },
+			{ param: 'billingProductId', key: 'id', in: 'path', type: 'number', label: 'Billing Product ID', required: true, integer: true },
 		],
 	},
 	getMany: {
@@ -43,7 +43,7 @@ export const calls: Record<string, ApiCall> = {
 		method: 'PUT',
 		path: '/v2/billing/products/{id}',
 		fields: [
-			{ param: 'billingProductID', key: 'id', in: 'path', type: 'number', label: 'Billing Product ID', required: true, integer: true },
+			{ param: 'billingProductId', key: 'id', in: 'path', type: 'number', label: 'Billing Product ID', required: true, integer: true },
 			{ param: 'body', key: '', in: 'wholeBody', type: 'json', label: 'Body (JSON)', required: true, json: 'object' },
 		],
 	},
@@ -61,7 +61,7 @@ export const operationOptions: INodePropertyOptions[] = [
 export const properties: INodeProperties[] = [
 	{
 		displayName: 'Billing Product ID',
-		name: 'billingProductID',
+		name: 'billingProductId',
 		type: 'number',
 		default: 0,
 		required: true,

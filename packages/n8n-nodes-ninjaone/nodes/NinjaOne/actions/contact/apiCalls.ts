@@ -21,14 +21,14 @@ export const calls: Record<string, ApiCall> = {
 		method: 'DELETE',
 		path: '/v2/contact/{id}',
 		fields: [
-			{ param: 'contactID', key: 'id', in: 'path', type: 'number', label: 'Contact ID', required: true, integer: true },
+			{ param: 'contactId', key: 'id', in: 'path', type: 'number', label: 'Contact ID', required: true, integer: true },
 		],
 	},
 	get: {
 		method: 'GET',
 		path: '/v2/contact/{id}',
 		fields: [
-			{ param: 'contactID', key: 'id', in: 'path', type: 'number', label: 'Contact ID', required: true, integer: true },
+			{ param: 'contactId', key: 'id', in: 'path', type: 'number', label: 'Contact ID', required: true, integer: true },
 		],
 	},
 	getMany: {
@@ -41,7 +41,7 @@ export const calls: Record<string, ApiCall> = {
 		method: 'PATCH',
 		path: '/v2/contact/{id}',
 		fields: [
-			{ param: 'contactID', key: 'id', in: 'path', type: 'number', label: 'Contact ID', required: true, integer: true },
+			{ param: 'contactId', key: 'id', in: 'path', type: 'number', label: 'Contact ID', required: true, integer: true },
 			{ param: 'updateFields.firstName', key: 'firstName', in: 'body', type: 'string', label: 'First Name' },
 			{ param: 'updateFields.lastName', key: 'lastName', in: 'body', type: 'string', label: 'Last Name' },
 			{ param: 'updateFields.email', key: 'email', in: 'body', type: 'string', label: 'Email' },
@@ -110,7 +110,7 @@ export const properties: INodeProperties[] = [
 	},
 	{
 		displayName: 'Contact ID',
-		name: 'contactID',
+		name: 'contactId',
 		type: 'number',
 		default: 0,
 		required: true,

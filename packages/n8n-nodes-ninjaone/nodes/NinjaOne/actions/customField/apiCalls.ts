@@ -51,7 +51,7 @@ export const calls: Record<string, ApiCall> = {
 			{ param: 'fieldName', key: 'fieldName', in: 'path', type: 'string', label: 'Field Name', required: true },
 		],
 	},
-	getSignedURLs: {
+	getSignedUrls: {
 		method: 'GET',
 		path: '/v2/custom-fields/entity-type/{entityType}/{entityId}/signed-urls',
 		fields: [
@@ -94,7 +94,7 @@ export const operationOptions: INodePropertyOptions[] = [
 	{ name: 'Delete', value: 'delete', action: 'Delete a custom field', description: 'Delete node attribute by field name, one DELETE request' },
 	{ name: 'Delete Many', value: 'deleteMany', action: 'Bulk delete node attributes', description: 'Bulk delete node attributes, one DELETE request' },
 	{ name: 'Get', value: 'get', action: 'Get a custom field', description: 'Get node attribute by field name, one GET request' },
-	{ name: 'Get Signed URLs', value: 'getSignedURLs', action: 'Get node attribute signed URLs', description: 'Get node attribute signed URLs, one GET request' },
+	{ name: 'Get Signed URLs', value: 'getSignedUrls', action: 'Get node attribute signed URLs', description: 'Get node attribute signed URLs, one GET request' },
 	{ name: 'Update', value: 'update', action: 'Update a custom field', description: 'Update node attribute by field name, one PUT request' },
 	{ name: 'Update Many', value: 'updateMany', action: 'Bulk update node attributes', description: 'Bulk update node attributes, one PUT request' },
 ];
@@ -240,7 +240,7 @@ export const properties: INodeProperties[] = [
 		options: [{ name: 'End User', value: 'END_USER' }, { name: 'Location', value: 'LOCATION' }, { name: 'Node', value: 'NODE' }, { name: 'Organization', value: 'ORGANIZATION' }],
 		default: 'END_USER',
 		required: true,
-		displayOptions: { show: { resource: ['customField'], operation: ['getSignedURLs'] } },
+		displayOptions: { show: { resource: ['customField'], operation: ['getSignedUrls'] } },
 	},
 	{
 		displayName: 'Entity ID',
@@ -248,7 +248,7 @@ export const properties: INodeProperties[] = [
 		type: 'number',
 		default: 0,
 		required: true,
-		displayOptions: { show: { resource: ['customField'], operation: ['getSignedURLs'] } },
+		displayOptions: { show: { resource: ['customField'], operation: ['getSignedUrls'] } },
 	},
 	{
 		displayName: 'Update Fields',

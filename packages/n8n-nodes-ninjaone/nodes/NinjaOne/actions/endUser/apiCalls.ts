@@ -21,28 +21,28 @@ export const calls: Record<string, ApiCall> = {
 		method: 'DELETE',
 		path: '/v2/user/end-user/{id}',
 		fields: [
-			{ param: 'endUserID', key: 'id', in: 'path', type: 'number', label: 'End User ID', required: true, integer: true },
+			{ param: 'endUserId', key: 'id', in: 'path', type: 'number', label: 'End User ID', required: true, integer: true },
 		],
 	},
 	get: {
 		method: 'GET',
 		path: '/v2/user/end-user/{id}',
 		fields: [
-			{ param: 'endUserID', key: 'id', in: 'path', type: 'number', label: 'End User ID', required: true, integer: true },
+			{ param: 'endUserId', key: 'id', in: 'path', type: 'number', label: 'End User ID', required: true, integer: true },
 		],
 	},
 	getCustomFields: {
 		method: 'GET',
 		path: '/v2/user/end-user/{id}/custom-fields',
 		fields: [
-			{ param: 'endUserID', key: 'id', in: 'path', type: 'number', label: 'End User ID', required: true, integer: true },
+			{ param: 'endUserId', key: 'id', in: 'path', type: 'number', label: 'End User ID', required: true, integer: true },
 		],
 	},
 	update: {
 		method: 'PATCH',
 		path: '/v2/user/end-user/{id}',
 		fields: [
-			{ param: 'endUserID', key: 'id', in: 'path', type: 'number', label: 'End User ID', required: true, integer: true },
+			{ param: 'endUserId', key: 'id', in: 'path', type: 'number', label: 'End User ID', required: true, integer: true },
 			{ param: 'updateFields.firstName', key: 'firstName', in: 'body', type: 'string', label: 'First Name' },
 			{ param: 'updateFields.lastName', key: 'lastName', in: 'body', type: 'string', label: 'Last Name' },
 			{ param: 'updateFields.organizationId', key: 'organizationId', in: 'body', type: 'number', label: 'Organization ID', integer: true },
@@ -53,7 +53,7 @@ export const calls: Record<string, ApiCall> = {
 		method: 'PATCH',
 		path: '/v2/user/end-user/{id}/custom-fields',
 		fields: [
-			{ param: 'endUserID', key: 'id', in: 'path', type: 'number', label: 'End User ID', required: true, integer: true },
+			{ param: 'endUserId', key: 'id', in: 'path', type: 'number', label: 'End User ID', required: true, integer: true },
 			{ param: 'body', key: '', in: 'wholeBody', type: 'json', label: 'Body (JSON)', required: true, json: 'object' },
 		],
 	},
@@ -61,7 +61,7 @@ export const calls: Record<string, ApiCall> = {
 		method: 'PATCH',
 		path: '/v2/user/end-user/{id}/device-access',
 		fields: [
-			{ param: 'endUserID', key: 'id', in: 'path', type: 'number', label: 'End User ID', required: true, integer: true },
+			{ param: 'endUserId', key: 'id', in: 'path', type: 'number', label: 'End User ID', required: true, integer: true },
 			{ param: 'body', key: '', in: 'wholeBody', type: 'json', label: 'Body (JSON)', required: true, json: 'object' },
 		],
 	},
@@ -135,7 +135,7 @@ export const properties: INodeProperties[] = [
 	},
 	{
 		displayName: 'End User ID',
-		name: 'endUserID',
+		name: 'endUserId',
 		type: 'number',
 		default: 0,
 		required: true,

@@ -53,7 +53,7 @@ export const calls: Record<string, ApiCall> = {
 		],
 		list: 'whole',
 	},
-	getSignedURLs: {
+	getSignedUrls: {
 		method: 'GET',
 		path: '/v2/knowledgebase/article/{articleId}/signed-urls',
 		fields: [
@@ -103,7 +103,7 @@ export const operationOptions: INodePropertyOptions[] = [
 	{ name: 'Download', value: 'download', action: 'Download a knowledge base article file', description: 'Download knowledge base article, one GET request' },
 	{ name: 'Get Many Global', value: 'getManyGlobal', action: 'Get global knowledge base articles', description: 'Get global knowledge base articles, one GET request' },
 	{ name: 'Get Many of Organizations', value: 'getManyOfOrganizations', action: 'Get client knowledge base articles', description: 'Get client knowledge base articles, one GET request' },
-	{ name: 'Get Signed URLs', value: 'getSignedURLs', action: 'Get knowledge base article signed URLs', description: 'Get knowledge base article signed URLs, one GET request' },
+	{ name: 'Get Signed URLs', value: 'getSignedUrls', action: 'Get knowledge base article signed URLs', description: 'Get knowledge base article signed URLs, one GET request' },
 	{ name: 'Restore Many', value: 'restoreMany', action: 'Restore knowledge base articles', description: 'Restore knowledge base articles, one POST request' },
 	{ name: 'Update Many', value: 'updateMany', action: 'Update knowledge base articles', description: 'Update knowledge base articles, one PATCH request' },
 	{ name: 'Upload', value: 'upload', action: 'Upload files as knowledge base articles', description: 'Upload knowledge base articles, one POST request' },
@@ -135,7 +135,7 @@ export const properties: INodeProperties[] = [
 		type: 'number',
 		default: 0,
 		required: true,
-		displayOptions: { show: { resource: ['knowledgeBaseArticle'], operation: ['download', 'getSignedURLs'] } },
+		displayOptions: { show: { resource: ['knowledgeBaseArticle'], operation: ['download', 'getSignedUrls'] } },
 	},
 	...returnAllOrLimit({ resource: ['knowledgeBaseArticle'], operation: ['getManyGlobal', 'getManyOfOrganizations'] }),
 	{

@@ -63,7 +63,7 @@ export const calls: Record<string, ApiCall> = {
 		],
 		list: 'whole',
 	},
-	getSignedURLs: {
+	getSignedUrls: {
 		method: 'GET',
 		path: '/v2/organization/checklist/{checklistId}/signed-urls',
 		fields: [
@@ -108,7 +108,7 @@ export const operationOptions: INodePropertyOptions[] = [
 	{ name: 'Delete Many', value: 'deleteMany', action: 'Delete client checklists', description: 'Delete client checklists, one POST request' },
 	{ name: 'Get', value: 'get', action: 'Get an organization checklist', description: 'Get client checklist, one GET request' },
 	{ name: 'Get Many', value: 'getMany', action: 'Get many organization checklists', description: 'Get client checklists, one GET request' },
-	{ name: 'Get Signed URLs', value: 'getSignedURLs', action: 'Get client checklist signed URLs', description: 'Get client checklist signed URLs, one GET request' },
+	{ name: 'Get Signed URLs', value: 'getSignedUrls', action: 'Get client checklist signed URLs', description: 'Get client checklist signed URLs, one GET request' },
 	{ name: 'Promote to Templates', value: 'promoteToTemplates', action: 'Promote client checklists', description: 'Promote client checklists, one POST request' },
 	{ name: 'Promote to Templates with Names', value: 'promoteToTemplatesWithNames', action: 'Promote client checklists', description: 'Promote client checklists, one POST request' },
 	{ name: 'Restore Many', value: 'restoreMany', action: 'Restore organization checklists', description: 'Restore organization checklists, one POST request' },
@@ -158,7 +158,7 @@ export const properties: INodeProperties[] = [
 		type: 'number',
 		default: 0,
 		required: true,
-		displayOptions: { show: { resource: ['organizationChecklist'], operation: ['delete', 'get', 'getSignedURLs'] } },
+		displayOptions: { show: { resource: ['organizationChecklist'], operation: ['delete', 'get', 'getSignedUrls'] } },
 	},
 	...returnAllOrLimit({ resource: ['organizationChecklist'], operation: ['getMany'] }),
 	{

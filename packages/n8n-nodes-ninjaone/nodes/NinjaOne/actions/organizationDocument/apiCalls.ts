@@ -65,7 +65,7 @@ export const calls: Record<string, ApiCall> = {
 		],
 		list: 'whole',
 	},
-	getSignedURLs: {
+	getSignedUrls: {
 		method: 'GET',
 		path: '/v2/organization/document/{clientDocumentId}/signed-urls',
 		fields: [
@@ -114,7 +114,7 @@ export const operationOptions: INodePropertyOptions[] = [
 	{ name: 'Delete', value: 'delete', action: 'Delete an organization document', description: 'Delete client document, one DELETE request' },
 	{ name: 'Get Many', value: 'getMany', action: 'Get many organization documents', description: 'Get client documents with attribute values, one GET request' },
 	{ name: 'Get Many of Organization', value: 'getManyOfOrganization', action: 'Get organization documents', description: 'Get organization documents, one GET request' },
-	{ name: 'Get Signed URLs', value: 'getSignedURLs', action: 'Get client document signed URLs', description: 'Get client document signed URLs, one GET request' },
+	{ name: 'Get Signed URLs', value: 'getSignedUrls', action: 'Get client document signed URLs', description: 'Get client document signed URLs, one GET request' },
 	{ name: 'Restore', value: 'restore', action: 'Restore client document', description: 'Restore client document, one POST request' },
 	{ name: 'Restore Many', value: 'restoreMany', action: 'Restore multi page client documents', description: 'Restore multi page client documents, one POST request' },
 	{ name: 'Update', value: 'update', action: 'Update an organization document', description: 'Update organization document, one POST request' },
@@ -128,7 +128,7 @@ export const properties: INodeProperties[] = [
 		type: 'number',
 		default: 0,
 		required: true,
-		displayOptions: { show: { resource: ['organizationDocument'], operation: ['archive', 'delete', 'getSignedURLs', 'restore', 'update'] } },
+		displayOptions: { show: { resource: ['organizationDocument'], operation: ['archive', 'delete', 'getSignedUrls', 'restore', 'update'] } },
 	},
 	{
 		displayName: 'IDs',

@@ -71,7 +71,7 @@ export const calls: Record<string, ApiCall> = {
 		],
 		download: true,
 	},
-	getAttachmentSignedURLs: {
+	getAttachmentSignedUrls: {
 		method: 'GET',
 		path: '/v2/related-items/with-entity/{entityType}/{entityId}/attachments/signed-urls',
 		fields: [
@@ -126,7 +126,7 @@ export const operationOptions: INodePropertyOptions[] = [
 	{ name: 'Delete', value: 'delete', action: 'Delete a related item', description: 'Delete related item, one DELETE request' },
 	{ name: 'Delete All of Entity', value: 'deleteAllOfEntity', action: 'Delete related items', description: 'Delete related items, one DELETE request' },
 	{ name: 'Download Attachment', value: 'downloadAttachment', action: 'Download a related item attachment', description: 'Download related item attachment, one GET request' },
-	{ name: 'Get Attachment Signed URLs', value: 'getAttachmentSignedURLs', action: 'Get related item attachments signed URLs', description: 'Get related item attachments signed URLs, one GET request' },
+	{ name: 'Get Attachment Signed URLs', value: 'getAttachmentSignedUrls', action: 'Get related item attachments signed URLs', description: 'Get related item attachments signed URLs, one GET request' },
 	{ name: 'Get Many', value: 'getMany', action: 'Get many related items', description: 'Get all related items, one GET request' },
 	{ name: 'Get Many by Entity Type', value: 'getManyByEntityType', action: 'Get related items with host entity type', description: 'Get related items with host entity type, one GET request' },
 	{ name: 'Get Many by Related Entity', value: 'getManyByRelatedEntity', action: 'Get related items with entity', description: 'Get related items with entity, one GET request' },
@@ -142,7 +142,7 @@ export const properties: INodeProperties[] = [
 		options: [{ name: 'Checklist', value: 'CHECKLIST' }, { name: 'Document', value: 'DOCUMENT' }, { name: 'End User', value: 'END_USER' }, { name: 'Kb Document', value: 'KB_DOCUMENT' }, { name: 'Location', value: 'LOCATION' }, { name: 'Node', value: 'NODE' }, { name: 'Organization', value: 'ORGANIZATION' }, { name: 'Software License', value: 'SOFTWARE_LICENSE' }],
 		default: 'CHECKLIST',
 		required: true,
-		displayOptions: { show: { resource: ['relatedItem'], operation: ['attachFile', 'createRelation', 'createRelations', 'createSecureValue', 'getAttachmentSignedURLs', 'getManyByEntityType', 'getManyOfEntity'] } },
+		displayOptions: { show: { resource: ['relatedItem'], operation: ['attachFile', 'createRelation', 'createRelations', 'createSecureValue', 'getAttachmentSignedUrls', 'getManyByEntityType', 'getManyOfEntity'] } },
 	},
 	{
 		displayName: 'Entity ID',
@@ -150,7 +150,7 @@ export const properties: INodeProperties[] = [
 		type: 'number',
 		default: 0,
 		required: true,
-		displayOptions: { show: { resource: ['relatedItem'], operation: ['attachFile', 'createRelation', 'createRelations', 'createSecureValue', 'deleteAllOfEntity', 'getAttachmentSignedURLs', 'getManyOfEntity'] } },
+		displayOptions: { show: { resource: ['relatedItem'], operation: ['attachFile', 'createRelation', 'createRelations', 'createSecureValue', 'deleteAllOfEntity', 'getAttachmentSignedUrls', 'getManyOfEntity'] } },
 	},
 	{
 		displayName: 'Additional Fields',

@@ -18,21 +18,21 @@ export const calls: Record<string, ApiCall> = {
 		method: 'DELETE',
 		path: '/v2/user/technician/{id}',
 		fields: [
-			{ param: 'technicianID', key: 'id', in: 'path', type: 'number', label: 'Technician ID', required: true, integer: true },
+			{ param: 'technicianId', key: 'id', in: 'path', type: 'number', label: 'Technician ID', required: true, integer: true },
 		],
 	},
 	get: {
 		method: 'GET',
 		path: '/v2/user/technician/{id}',
 		fields: [
-			{ param: 'technicianID', key: 'id', in: 'path', type: 'number', label: 'Technician ID', required: true, integer: true },
+			{ param: 'technicianId', key: 'id', in: 'path', type: 'number', label: 'Technician ID', required: true, integer: true },
 		],
 	},
 	update: {
 		method: 'PATCH',
 		path: '/v2/user/technician/{id}',
 		fields: [
-			{ param: 'technicianID', key: 'id', in: 'path', type: 'number', label: 'Technician ID', required: true, integer: true },
+			{ param: 'technicianId', key: 'id', in: 'path', type: 'number', label: 'Technician ID', required: true, integer: true },
 			{ param: 'updateFields.firstName', key: 'firstName', in: 'body', type: 'string', label: 'First Name' },
 			{ param: 'updateFields.lastName', key: 'lastName', in: 'body', type: 'string', label: 'Last Name' },
 		],
@@ -84,7 +84,7 @@ export const properties: INodeProperties[] = [
 	},
 	{
 		displayName: 'Technician ID',
-		name: 'technicianID',
+		name: 'technicianId',
 		type: 'number',
 		default: 0,
 		required: true,

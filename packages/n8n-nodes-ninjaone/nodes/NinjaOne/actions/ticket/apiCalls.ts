@@ -27,7 +27,7 @@ export const calls: Record<string, ApiCall> = {
 		method: 'GET',
 		path: '/v2/ticketing/ticket-form/{id}',
 		fields: [
-			{ param: 'ticketID', key: 'id', in: 'path', type: 'number', label: 'Ticket ID', required: true, integer: true },
+			{ param: 'ticketId', key: 'id', in: 'path', type: 'number', label: 'Ticket ID', required: true, integer: true },
 		],
 	},
 	getForms: {
@@ -69,7 +69,7 @@ export const properties: INodeProperties[] = [
 	...returnAllOrLimit({ resource: ['ticket'], operation: ['getAttributes', 'getBoards', 'getContacts', 'getForms', 'getStatuses', 'getUsersAndContacts'] }),
 	{
 		displayName: 'Ticket ID',
-		name: 'ticketID',
+		name: 'ticketId',
 		type: 'number',
 		default: 0,
 		required: true,

@@ -2,6 +2,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import type { ApiCall } from '../apiCall';
+import { locator } from '../locators';
 
 export const calls: Record<string, ApiCall> = {
 	addAdHocProduct: {
@@ -29,7 +30,7 @@ export const calls: Record<string, ApiCall> = {
 		method: 'GET',
 		path: '/v2/billing/ticket-products/ticket/{id}',
 		fields: [
-			{ param: 'ticketBillingID', key: 'id', in: 'path', type: 'number', label: 'Ticket Billing ID', required: true, integer: true },
+			{ param: 'ticketId', key: 'id', in: 'path', type: 'locator', label: 'Ticket', required: true, locator: 'ticket' },
 		],
 	},
 	updateProduct: {
@@ -69,14 +70,7 @@ export const properties: INodeProperties[] = [
 		description: 'A JSON object, or an expression that returns one',
 		displayOptions: { show: { resource: ['ticketBilling'], operation: ['addAdHocProduct', 'addCatalogProduct', 'deleteProducts', 'updateProduct', 'updateTimeEntry'] } },
 	},
-	{
-		displayName: 'Ticket Billing ID',
-		name: 'ticketBillingID',
-		type: 'number',
-		default: 0,
-		required: true,
-		displayOptions: { show: { resource: ['ticketBilling'], operation: ['getProductsOfTicket'] } },
-	},
+	{ ...locator('ticket'), displayOptions: { show: { resource: ['ticketBilling'], operation: ['getProductsOfTicket'] } }, name: 'ticketId' },
 	{
 		displayName: 'Ticket Product ID',
 		name: 'ticketProductId',
