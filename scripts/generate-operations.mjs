@@ -785,7 +785,6 @@ function newResourceFile(group) {
 const allCases = {};
 const readmeRows = [];
 const catalog = {};
-const resourcesOut = [];
 for (const group of [...byResource.values()].sort((a, b) => a.label.localeCompare(b.label))) {
 	const dir = join(actions, group.key);
 	mkdirSync(dir, { recursive: true });
@@ -797,7 +796,6 @@ for (const group of [...byResource.values()].sort((a, b) => a.label.localeCompar
 		const file = newResourceFile(group);
 		writeFileSync(join(dir, file.fileName), file.text);
 	}
-	resourcesOut.push({ key: group.key, label: group.label, existing: EXISTING.has(group.key), file: group.key.charAt(0).toUpperCase() + group.key.slice(1) });
 }
 
 // What the simulator answers for each spec operation without a hand-written route.
@@ -808,7 +806,6 @@ for (const entry of operations) {
 }
 writeFileSync(join(root, 'simulator', 'ninjaoneCatalog.json'), JSON.stringify(catalog, null, '\t') + '\n');
 writeFileSync(join(root, 'test', 'ninjaone', 'apiCases.json'), JSON.stringify(allCases, null, '\t') + '\n');
-writeFileSync(join(root, 'scripts', 'ninjaone-resources.json'), JSON.stringify(resourcesOut, null, '\t') + '\n');
 
 // The README's NinjaOne table: the hand-written rows as they are, the generated rows replaced, all
 // in the order `npm run nodes` lists them (resources, then operations, by name).
