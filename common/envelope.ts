@@ -1,4 +1,4 @@
-import type { IDataObject, INode, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import type { IBinaryKeyData, IDataObject, INode, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 /** What an operation returns when each element should become its own output item. */
@@ -7,6 +7,16 @@ export class Rows {
 }
 
 export const rows = (items: unknown[]): Rows => new Rows(items);
+
+/** A result that carries a file: the item keeps it as its binary data. */
+export class WithBinary {
+	constructor(
+		readonly result: unknown,
+		readonly binary: IBinaryKeyData,
+	) {}
+}
+
+export const withBinary = (result: unknown, binary: IBinaryKeyData): WithBinary => new WithBinary(result, binary);
 
 /** The results kept by failures that still have one worth keeping. */
 const partialResults = new WeakMap<object, unknown>();
@@ -35,6 +45,10 @@ export type NodeFailure = NodeApiError | NodeOperationError;
  * raised the peak RSS (measured, bench case 6b).
  */
 export function appendSuccessItems(output: INodeExecutionData[], result: unknown, itemIndex: number): void {
+	if (result instanceof WithBinary) {
+		output.push({ json: { has_error: false, error: null, result: toJsonValue(result.result) } as IDataObject, binary: result.binary, pairedItem: { item: itemIndex } });
+		return;
+	}
 	const results = result instanceof Rows ? result.items : [result];
 	// One pairing object for all rows of the item: n8n only reads it, and a list of 100,000 rows
 	// keeps 100,000 fewer objects (3 MiB of heap).

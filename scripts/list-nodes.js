@@ -15,10 +15,15 @@ function operationsOf(props, resource) {
 	return [...new Set(names)].join(', ');
 }
 
-function listNode(pkg, NodeClass) {
+function listNode(pkg, NodeClass, loadMs) {
+	const started = process.hrtime.bigint();
 	const { description } = new NodeClass();
+	const constructMs = Number(process.hrtime.bigint() - started) / 1e6;
 	const props = description.properties;
 	console.log(`\n${description.displayName} (${pkg.name}.${description.name})`);
+	// What n8n loads and sends to the editor for this node: its whole description.
+	const size = Buffer.byteLength(JSON.stringify(description));
+	console.log(`  Description: ${(size / 1024).toFixed(1)} KiB, ${props.length} parameters; loaded in ${(loadMs + constructMs).toFixed(1)} ms`);
 	const resources = props.filter((p) => p.name === 'resource').flatMap((p) => p.options ?? []);
 	const seen = new Set();
 	for (const resource of resources) {
@@ -38,7 +43,14 @@ for (const workspace of workspaces) {
 	const dir = path.join(__dirname, '..', workspace);
 	const pkg = require(path.join(dir, 'package.json'));
 	console.log(`\nPackage ${pkg.name}`);
-	for (const file of pkg.n8n.nodes) for (const NodeClass of classesOf(require(path.join(dir, file)))) listNode(pkg, NodeClass);
+	// n8n itself has n8n-workflow loaded before any node: the node's own load time is measured.
+	require(require.resolve('n8n-workflow', { paths: [dir] }));
+	for (const file of pkg.n8n.nodes) {
+		const started = process.hrtime.bigint();
+		const exported = require(path.join(dir, file));
+		const loadMs = Number(process.hrtime.bigint() - started) / 1e6;
+		for (const NodeClass of classesOf(exported)) listNode(pkg, NodeClass, loadMs);
+	}
 	for (const file of pkg.n8n.credentials) {
 		for (const CredentialClass of classesOf(require(path.join(dir, file)))) {
 			console.log(`\nCredential: ${new CredentialClass().displayName}`);

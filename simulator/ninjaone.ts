@@ -1,6 +1,8 @@
 import { randomUUID } from 'crypto';
 
 import { NinjaOneActivities } from './ninjaoneActivities';
+import { catalogRoutes } from './ninjaoneCatalog';
+import { NinjaOneDocumentation } from './ninjaoneDocumentation';
 import { NinjaOneTicketing } from './ninjaoneTicketing';
 import { type Allowance, contract, type OpenApiSpec, type Schema } from './openapi';
 import { TokenIssuer } from './oauth';
@@ -70,6 +72,8 @@ export class NinjaOneSim {
 	everyday!: EverydayState;
 	private nextOrgId = 1;
 	private nextLocationId = 1;
+	/** Document templates, organization documents and vulnerability scan groups (simulator/ninjaoneDocumentation.ts). */
+	readonly documentation = new NinjaOneDocumentation();
 	/** The activity log and the API webhook (simulator/ninjaoneActivities.ts). */
 	readonly activity = new NinjaOneActivities(this);
 
@@ -151,6 +155,7 @@ export class NinjaOneSim {
 		this.activity.reset();
 		this.activity.seedHistory(activities);
 		this.everyday = seedEveryday(this);
+		this.documentation.seed();
 	}
 
 	/** Many devices at once, for the benchmarks: lean rows, ids 1..count. */
@@ -185,7 +190,13 @@ export class NinjaOneSim {
 		const found = spec.find(request.method, request.pathname);
 		const allowance = found ? ALLOWANCES[`${found.op.method} ${found.op.template}`] : undefined;
 		const { problems, op, params } = spec.check(
-			{ method: request.method, pathname: request.pathname, query: request.query, body: request.body },
+			{
+				method: request.method,
+				pathname: request.pathname,
+				query: request.query,
+				body: request.body,
+				multipart: String(request.headers['content-type'] ?? '').includes('multipart/form-data'),
+			},
 			allowance,
 		);
 		if (problems.length > 0 || !op) {
@@ -194,7 +205,7 @@ export class NinjaOneSim {
 			return this.error(400, 'SPEC_VIOLATION', message);
 		}
 		const route = `${op.method} ${op.template}`;
-		const handler = this.routes[route] ?? this.ticketing.routes[route] ?? this.activity.routes[route];
+		const handler = this.routes[route] ?? this.ticketing.routes[route] ?? this.activity.routes[route] ?? this.documentation.routes[route] ?? catalogRoutes[route];
 		if (!handler) return this.error(501, 'NOT_SIMULATED', `${route} is not simulated`);
 		return handler(request, params, token.grant);
 	}

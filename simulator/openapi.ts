@@ -84,6 +84,8 @@ export interface RequestToCheck {
 	pathname: string;
 	query: URLSearchParams;
 	body: unknown;
+	/** A multipart/form-data body: its text parts are read as their schema's types. */
+	multipart?: boolean;
 }
 
 export class OpenApiSpec {
@@ -156,12 +158,27 @@ export class OpenApiSpec {
 			if (!request.query.has(p.name)) problems.push(`required query parameter "${p.name}" is missing`);
 		}
 		if (request.body !== undefined) {
+			if (request.multipart && op.body) request = { ...request, body: this.readParts(op.body, request.body) };
 			if (!op.body) problems.push(`${op.method} ${op.template} takes no body`);
 			else if (allowance.anyBodyValues) {
 				if (typeof request.body !== 'object' || request.body === null || Array.isArray(request.body)) problems.push('body must be an object');
 			} else this.checkValue(this.widen(op.body, allowance), request.body, 'body', problems, new Set(allowance.extraBodyProperties ?? []), true);
 		}
 		return { problems, op, params };
+	}
+
+	/** Multipart parts arrive as text: a part whose schema is a number or a boolean is read as one. */
+	private readParts(bodyRef: Schema, body: unknown): unknown {
+		const schema = this.deref(bodyRef);
+		if (typeof body !== 'object' || body === null || !schema.properties) return body;
+		const out: Record<string, unknown> = {};
+		for (const [key, value] of Object.entries(body as Record<string, unknown>)) {
+			const type = schema.properties[key] ? this.deref(schema.properties[key]).type : undefined;
+			if (typeof value === 'string' && (type === 'integer' || type === 'number') && value.trim() !== '' && Number.isFinite(Number(value))) out[key] = Number(value);
+			else if (typeof value === 'string' && type === 'boolean' && (value === 'true' || value === 'false')) out[key] = value === 'true';
+			else out[key] = value;
+		}
+		return out;
 	}
 
 	private widen(body: Schema, allowance: Allowance): Schema {

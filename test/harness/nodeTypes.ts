@@ -1,4 +1,5 @@
 import type {
+	IBinaryData,
 	IExecuteFunctions,
 	INodeExecutionData,
 	INodeType,
@@ -27,8 +28,20 @@ class ItemsSource implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const raw = this.getNodeParameter('items', 0) as string | object[];
-		const items = (typeof raw === 'string' ? JSON.parse(raw) : raw) as object[];
-		return [items.map((json) => ({ json: json as never }))];
+		const items = (typeof raw === 'string' ? JSON.parse(raw) : raw) as Array<Record<string, unknown>>;
+		// `$binary: { <property>: { text, fileName, mimeType } }` becomes the item's binary data.
+		return [
+			await Promise.all(
+				items.map(async ({ $binary, ...json }) => {
+					if (!$binary) return { json: json as never };
+					const binary: Record<string, IBinaryData> = {};
+					for (const [key, file] of Object.entries($binary as Record<string, { text: string; fileName: string; mimeType: string }>)) {
+						binary[key] = await this.helpers.prepareBinaryData(Buffer.from(file.text), file.fileName, file.mimeType);
+					}
+					return { json: json as never, binary };
+				}),
+			),
+		];
 	}
 }
 

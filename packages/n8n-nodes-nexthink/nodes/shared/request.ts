@@ -44,6 +44,8 @@ export interface ApiRequest {
 	 * again, and `consume` starts over on the new answer).
 	 */
 	consume?: (chunks: AsyncIterable<Buffer>) => Promise<unknown>;
+	/** The answer is a file: its body is kept as bytes (a Buffer), whatever its content type. */
+	binary?: boolean;
 }
 
 export interface ApiResponse {
@@ -122,6 +124,7 @@ export async function sendRequest(
 		disableFollowRedirect: request.followRedirects === false,
 		...(request.fileDownload ? { json: false, encoding: 'text' as const } : {}),
 		...(request.consume ? { json: false, encoding: 'stream' as const } : {}),
+		...(request.binary ? { json: false, encoding: 'arraybuffer' as const } : {}),
 	};
 	let renewed = false;
 	for (let attempt = 0; ; attempt++) {
@@ -228,7 +231,9 @@ async function readStream<T extends { statusCode: number; headers?: ApiResponse[
 }
 
 /** An error body that arrived as text because it was not sent as JSON. */
-function parseJsonText(body: unknown): unknown {
+function parseJsonText(raw: unknown): unknown {
+	// A refused file download comes as bytes.
+	const body = Buffer.isBuffer(raw) ? raw.toString('utf8') : raw;
 	if (typeof body !== 'string') return body;
 	try {
 		return JSON.parse(body);
@@ -339,6 +344,7 @@ function checkJson(
 		// A read that comes back empty is a broken answer, not an empty result.
 		throw apiError(ctx, profile, request, { ...response, message: 'Empty answer' }, 0, 'the answer was empty where JSON was expected');
 	}
+	if (request.binary) return response;
 	if (request.expectJson === false || body === undefined || body === null || body === '') {
 		return { ...response, body: body === '' ? undefined : body };
 	}

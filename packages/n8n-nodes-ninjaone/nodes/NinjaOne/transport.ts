@@ -14,6 +14,8 @@ export interface CallOptions {
 	followRedirects?: boolean;
 	/** Headers beyond Accept (a multipart body brings its own Content-Type). */
 	headers?: Record<string, string>;
+	/** The answer is a file, kept as bytes. */
+	binary?: boolean;
 }
 
 /** NinjaOne's requests for one execution: the base URL of the credential, one clock. */
@@ -71,6 +73,7 @@ export function ninjaOneClient(clock: RequestClock): NinjaOneClient {
 				body: options.body,
 				followRedirects: options.followRedirects,
 				headers: options.headers,
+				binary: options.binary,
 			});
 			return { statusCode: response.statusCode, headers: response.headers as IDataObject, body: response.body };
 		},

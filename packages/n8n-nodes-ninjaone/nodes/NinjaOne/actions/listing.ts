@@ -1,9 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { DEFAULT_LIMIT, optionsCollection, returnAllOrLimit } from '../../shared/descriptions';
 import { forOperation } from '../../shared/display';
-import { rows } from '../../shared/envelope';
+import { isJsonObject, rows } from '../../shared/envelope';
 import type { ItemInputs } from '../../shared/inputs';
+import { collectByNamedCursor } from '../../shared/pagination';
+import type { RequestContext } from '../../shared/request';
 import type { Operation } from '../../shared/router';
 import type { NinjaOneClient } from '../transport';
 
@@ -74,6 +76,19 @@ export function pagedList(resource: string, operation: string, spec: ListSpec): 
 	};
 }
 
+/** The Operation parameter of a resource. */
+export function operationProperty(resource: string, options: INodePropertyOptions[], defaultOperation: string): INodeProperties {
+	return {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource] } },
+		options,
+		default: defaultOperation,
+	};
+}
+
 /** A resource whose one operation is Get Many: its operation map and description. */
 export function getManyResource(
 	resource: string,
@@ -83,17 +98,38 @@ export function getManyResource(
 ): { operations: { getMany: NinjaOneOperation }; description: INodeProperties[] } {
 	return {
 		operations: { getMany },
-		description: [
-			{
-				displayName: 'Operation',
-				name: 'operation',
-				type: 'options',
-				noDataExpression: true,
-				displayOptions: { show: { resource: [resource] } },
-				options: [{ name: 'Get Many', value: 'getMany', action, description }],
-				default: 'getMany',
-			},
-			...getMany.description,
-		],
+		description: [operationProperty(resource, [{ name: 'Get Many', value: 'getMany', action, description }], 'getMany'), ...getMany.description],
 	};
+}
+
+/**
+ * A list paged by NinjaOne's named server-side cursor (`{cursor: {name, offset}, results}`): each
+ * page one request under the throttle. `minPageSize` is the smallest page the endpoint allows.
+ */
+export async function namedCursorList(
+	ctx: RequestContext,
+	client: NinjaOneClient,
+	path: string,
+	qs: IDataObject,
+	pageSize: number,
+	limit: number | undefined,
+	minPageSize = 1,
+): Promise<unknown[]> {
+	return await collectByNamedCursor(
+		async (cursor, size) => {
+			// Rows beyond the limit that a minimum page brings are cut by the pager.
+			const answer = await client.call(ctx, 'GET', path, { qs: { ...qs, pageSize: Math.max(size, minPageSize), ...(cursor ? { cursor } : {}) } });
+			if (!isJsonObject(answer) || !Array.isArray(answer.results)) {
+				throw new Error(`NinjaOne answered ${path} without a list of results`);
+			}
+			const position = isJsonObject(answer.cursor) ? answer.cursor : {};
+			return {
+				rows: answer.results,
+				cursor: typeof position.name === 'string' && position.name !== '' ? position.name : undefined,
+				offset: typeof position.offset === 'number' ? position.offset : undefined,
+			};
+		},
+		pageSize,
+		limit,
+	);
 }

@@ -42,6 +42,20 @@ export const LOCATORS = {
 		searchListMethod: 'searchPolicies',
 		placeholder: '7',
 	},
+	ticket: {
+		label: 'Ticket',
+		name: 'ticketId',
+		searchListMethod: 'searchTickets',
+		placeholder: '1234',
+		urlPattern: '#/ticketing/ticket/(\\d+)',
+		urlExample: 'https://app.ninjarmm.com/#/ticketing/ticket/1234',
+	},
+	board: {
+		label: 'Board',
+		name: 'boardId',
+		searchListMethod: 'searchTicketBoards',
+		placeholder: '2',
+	},
 } satisfies Record<string, LocatorKind>;
 
 export type LocatorName = keyof typeof LOCATORS;

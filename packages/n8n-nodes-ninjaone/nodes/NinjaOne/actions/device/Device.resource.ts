@@ -18,8 +18,10 @@ import * as search from './search.operation';
 import * as setOwner from './setOwner.operation';
 import * as update from './update.operation';
 import * as updateCustomFields from './updateCustomFields.operation';
+import { withApiCalls } from '../apiCall';
+import * as api from './apiCalls';
 
-export const operations = {
+const ownOperations = {
 	approveOrReject,
 	cancelMaintenance,
 	get,
@@ -40,7 +42,7 @@ export const operations = {
 	updateCustomFields,
 };
 
-export const description: INodeProperties[] = [
+const ownDescription: INodeProperties[] = [
 	{
 		displayName: 'Operation',
 		name: 'operation',
@@ -178,3 +180,7 @@ export const description: INodeProperties[] = [
 	...update.description,
 	...updateCustomFields.description,
 ];
+
+const own = { operations: ownOperations, description: ownDescription };
+
+export const { operations, description } = withApiCalls(own, api);

@@ -1,10 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import * as generate from './generate.operation';
+import { withApiCalls } from '../apiCall';
+import * as api from './apiCalls';
 
-export const operations = { generate };
+const ownOperations = { generate };
 
-export const description: INodeProperties[] = [
+const ownDescription: INodeProperties[] = [
 	{
 		displayName: 'Operation',
 		name: 'operation',
@@ -23,3 +25,7 @@ export const description: INodeProperties[] = [
 	},
 	...generate.description,
 ];
+
+const own = { operations: ownOperations, description: ownDescription };
+
+export const { operations, description } = withApiCalls(own, api);

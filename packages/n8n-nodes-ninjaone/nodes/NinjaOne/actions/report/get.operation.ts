@@ -2,11 +2,10 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { optionsCollection, returnAllOrLimit } from '../../../shared/descriptions';
 import { forOperation } from '../../../shared/display';
-import { isJsonObject, rows } from '../../../shared/envelope';
+import { rows } from '../../../shared/envelope';
 import type { ItemInputs } from '../../../shared/inputs';
-import { collectByNamedCursor } from '../../../shared/pagination';
 import type { NinjaOneClient } from '../../transport';
-import { readLimit } from '../listing';
+import { namedCursorList, readLimit } from '../listing';
 import { type FilterName, filterCollectionsFor, readFilters } from '../queryFilters';
 
 /* Every report under /v2/queries: they differ only by path and filters. One item per row, each
@@ -108,24 +107,6 @@ export async function execute(this: IExecuteFunctions, inputs: ItemInputs, clien
 	if (df !== undefined) qs.df = df;
 	const limit = readLimit(inputs);
 	const pageSize = inputs.number('options.pageSize', 'Page Size', { min: 1, max: 10000, integer: true }) ?? DEFAULT_REPORT_PAGE_SIZE;
-	const path = `/v2/queries/${definition.path}`;
-	const found = await collectByNamedCursor(
-		async (cursor, size) => {
-			// Rows beyond the limit that a minimum page brings are cut by the pager.
-			const pageSize = Math.max(size, definition.minPageSize ?? 1);
-			const answer = await client.call(this, 'GET', path, { qs: { ...qs, pageSize, ...(cursor ? { cursor } : {}) } });
-			if (!isJsonObject(answer) || !Array.isArray(answer.results)) {
-				throw new Error(`NinjaOne answered ${path} without a list of results`);
-			}
-			const position = isJsonObject(answer.cursor) ? answer.cursor : {};
-			return {
-				rows: answer.results,
-				cursor: typeof position.name === 'string' && position.name !== '' ? position.name : undefined,
-				offset: typeof position.offset === 'number' ? position.offset : undefined,
-			};
-		},
-		pageSize,
-		limit,
-	);
+	const found = await namedCursorList(this, client, `/v2/queries/${definition.path}`, qs, pageSize, limit, definition.minPageSize);
 	return rows(found);
 }

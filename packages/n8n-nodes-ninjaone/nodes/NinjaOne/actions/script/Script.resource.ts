@@ -2,10 +2,12 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import * as listOptions from './listOptions.operation';
 import * as run from './run.operation';
+import { withApiCalls } from '../apiCall';
+import * as api from './apiCalls';
 
-export const operations = { listOptions, run };
+const ownOperations = { listOptions, run };
 
-export const description: INodeProperties[] = [
+const ownDescription: INodeProperties[] = [
 	{
 		displayName: 'Operation',
 		name: 'operation',
@@ -31,3 +33,7 @@ export const description: INodeProperties[] = [
 	...listOptions.description,
 	...run.description,
 ];
+
+const own = { operations: ownOperations, description: ownDescription };
+
+export const { operations, description } = withApiCalls(own, api);

@@ -6,10 +6,12 @@ import * as get from './get.operation';
 import * as getLogEntries from './getLogEntries.operation';
 import * as getMany from './getMany.operation';
 import * as update from './update.operation';
+import { withApiCalls } from '../apiCall';
+import * as api from './apiCalls';
 
-export const operations = { addComment, create, get, getLogEntries, getMany, update };
+const ownOperations = { addComment, create, get, getLogEntries, getMany, update };
 
-export const description: INodeProperties[] = [
+const ownDescription: INodeProperties[] = [
 	{
 		displayName: 'Operation',
 		name: 'operation',
@@ -33,3 +35,7 @@ export const description: INodeProperties[] = [
 	...getMany.description,
 	...update.description,
 ];
+
+const own = { operations: ownOperations, description: ownDescription };
+
+export const { operations, description } = withApiCalls(own, api);

@@ -1,4 +1,6 @@
 import { getManyResource, wholeList } from '../listing';
+import { withApiCalls } from '../apiCall';
+import * as api from './apiCalls';
 
 const USER_TYPES = ['technicians', 'end-users'] as const;
 
@@ -18,4 +20,6 @@ const getMany = wholeList('user', 'getMany', {
 	path: (inputs) => `/v2/user/${inputs.choice('userType', 'User Type', USER_TYPES)}`,
 });
 
-export const { operations, description } = getManyResource('user', getMany, 'Get many users', 'List technicians or end users, one item per user');
+const own = getManyResource('user', getMany, 'Get many users', 'List technicians or end users, one item per user');
+
+export const { operations, description } = withApiCalls(own, api);

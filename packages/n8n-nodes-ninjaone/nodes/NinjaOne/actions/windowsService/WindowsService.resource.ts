@@ -2,10 +2,12 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import * as control from './control.operation';
 import * as list from './list.operation';
+import { withApiCalls } from '../apiCall';
+import * as api from './apiCalls';
 
-export const operations = { control, list };
+const ownOperations = { control, list };
 
-export const description: INodeProperties[] = [
+const ownDescription: INodeProperties[] = [
 	{
 		displayName: 'Operation',
 		name: 'operation',
@@ -31,3 +33,7 @@ export const description: INodeProperties[] = [
 	...control.description,
 	...list.description,
 ];
+
+const own = { operations: ownOperations, description: ownDescription };
+
+export const { operations, description } = withApiCalls(own, api);
