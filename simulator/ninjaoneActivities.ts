@@ -28,6 +28,8 @@ export interface WebhookDelivery {
 	url: string;
 	status: number | 'failed';
 	headers: Record<string, string>;
+	/** What the receiver answered. */
+	response?: string;
 }
 
 type Route = (request: SimRequest, params: Record<string, string>) => SimResponse;
@@ -323,7 +325,7 @@ export class NinjaOneActivities {
 		try {
 			const response = await fetch(config.url, { method: 'POST', headers, body: JSON.stringify(body), signal: AbortSignal.timeout(30_000) });
 			record.status = response.status;
-			await response.arrayBuffer();
+			record.response = await response.text();
 		} catch {
 			record.status = 'failed';
 		}

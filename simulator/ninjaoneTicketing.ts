@@ -58,8 +58,27 @@ export class NinjaOneTicketing {
 	users: Obj[] = [];
 	private nextTicketId = 1;
 	private nextLogEntryId = 1;
+	/**
+	 * Board cursors handed out: NinjaOne's `lastCursorId` is opaque, so the simulator's are ID-like
+	 * numbers that do not grow with the position (a client that compares them would be caught).
+	 */
+	private readonly boardCursors = new Map<number, number>();
+	private readonly boardCursorAt = new Map<number, number>();
 
 	constructor(private readonly tenant: TicketingTenant) {}
+
+	/** The cursor for a board position: the same position gives the same cursor. */
+	private boardCursor(position: number): number {
+		let cursor = this.boardCursorAt.get(position);
+		if (cursor === undefined) {
+			// A 6-digit value that falls as the position grows (until it wraps).
+			cursor = 999_999 - ((position * 7_919) % 899_999);
+			while (this.boardCursors.has(cursor)) cursor = cursor === 100_000 ? 999_999 : cursor - 1;
+			this.boardCursorAt.set(position, cursor);
+			this.boardCursors.set(cursor, position);
+		}
+		return cursor;
+	}
 
 	get boards(): Obj[] {
 		return BOARDS.map(({ board }) => ({ ...board, ticketCount: [...this.tickets.values()].filter(this.shows(board.id)).length }));
@@ -113,8 +132,9 @@ export class NinjaOneTicketing {
 				.filter((t) => needle === '' || t.subject.toLowerCase().includes(needle) || String(t.id) === needle)
 				.filter((t) => (body.filters ?? []).every((rule: Obj) => rule.operator !== 'eq' || String(t[rule.field]) === rule.value))
 				.sort((a, b) => sign * (Number(a[sort.field] ?? 0) - Number(b[sort.field] ?? 0) || a.id - b.id));
-			// The cursor is the position after the last row sent (NinjaOne's own cursors are opaque).
-			const from = Number(body.lastCursorId ?? 0);
+			// The cursor stands for the position after the last row sent; an unknown one is refused.
+			const from = body.lastCursorId === undefined ? 0 : this.boardCursors.get(Number(body.lastCursorId));
+			if (from === undefined) return error(400, 'INVALID_CURSOR', `Unknown lastCursorId ${body.lastCursorId}`);
 			const page = matching.slice(from, from + size);
 			return {
 				status: 200,
@@ -122,7 +142,7 @@ export class NinjaOneTicketing {
 					data: page.map((t) => boardRow(t)),
 					metadata: {
 						columns: ['id', 'subject', 'status', 'type', 'priority', 'severity', 'clientId', 'nodeId', 'createTime', 'lastUpdated'],
-						lastCursorId: from + page.length,
+						lastCursorId: this.boardCursor(from + page.length),
 						sortBy: [sort],
 					},
 				},

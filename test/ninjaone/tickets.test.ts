@@ -288,11 +288,29 @@ describe('Ticket > Get Many (the tickets of a board)', () => {
 	it('pages with lastCursorId until a short page, each page a request, and stops at the limit', async () => {
 		const all = await f.run({ resource: 'ticket', operation: 'getMany', boardId: byId(1), returnAll: true, filters: {}, options: { pageSize: 4 } });
 		expect(results(all.json).map((t) => t.id)).toEqual([1, 2, 3, 4, 5, 6]);
-		expect(boardRun(1).map((r) => r.body)).toEqual([{ pageSize: 4 }, { pageSize: 4, lastCursorId: 4 }]);
+		const [, next] = boardRun(1).map((r) => r.body as { lastCursorId?: number });
+		expect(boardRun(1).map((r) => r.body)).toEqual([{ pageSize: 4 }, { pageSize: 4, lastCursorId: next.lastCursorId }]);
 		f.sim.server.reset();
 		const some = await f.run({ resource: 'ticket', operation: 'getMany', boardId: byId(1), returnAll: false, limit: 5, filters: {}, options: { pageSize: 4 } });
 		expect(some.json).toHaveLength(5);
-		expect(boardRun(1).map((r) => r.body)).toEqual([{ pageSize: 4 }, { pageSize: 1, lastCursorId: 4 }]);
+		expect(boardRun(1).map((r) => r.body)).toEqual([{ pageSize: 4 }, { pageSize: 1, lastCursorId: next.lastCursorId }]);
+	});
+
+	it('takes the board\'s cursor as opaque: one that falls is followed, and a page whose cursor repeats is the last', async () => {
+		f.sim.ticketing.seed(30);
+		const all = await f.run({ resource: 'ticket', operation: 'getMany', boardId: byId(1), returnAll: true, filters: {}, options: { pageSize: 10 } });
+		expect(results(all.json).map((t) => t.id)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+		const cursors = boardRun(1).map((r) => (r.body as { lastCursorId?: number }).lastCursorId);
+		// The simulator's cursors fall as the position grows; the fourth page is empty and repeats the cursor.
+		expect(cursors).toEqual([undefined, expect.any(Number), expect.any(Number), expect.any(Number)]);
+		expect(cursors[2]!).toBeLessThan(cursors[1]!);
+	});
+
+	it('returns 50 tickets when Limit is empty, as every list does', async () => {
+		f.sim.ticketing.seed(120);
+		const run = await f.run({ resource: 'ticket', operation: 'getMany', boardId: byId(1), returnAll: false, limit: '', filters: {}, options: {} });
+		expect(run.json).toHaveLength(50);
+		expect(boardRun(1).map((r) => r.body)).toEqual([{ pageSize: 50 }]);
 	});
 
 	it('sends search, sort, conditions and columns as NinjaOne takes them', async () => {
@@ -314,11 +332,11 @@ describe('Ticket > Get Many (the tickets of a board)', () => {
 		});
 	});
 
-	it('stops with an error when the cursor does not advance, instead of repeating pages', async () => {
-		f.sim.server.faults = [{ route: 'POST /v2/ticketing/trigger/board/1/run', kind: 'status', status: 200, body: { data: [{ id: 1 }, { id: 2 }], metadata: { lastCursorId: 2 } }, nth: [2] }];
+	it('stops at a cursor it has already sent instead of repeating pages', async () => {
+		f.sim.server.faults = [{ route: 'POST /v2/ticketing/trigger/board/1/run', kind: 'status', status: 200, body: { data: [{ id: 1 }, { id: 2 }], metadata: { lastCursorId: 777 } } }];
 		const run = await f.run({ resource: 'ticket', operation: 'getMany', boardId: byId(1), returnAll: true, filters: {}, options: { pageSize: 2 } });
-		expect(run.error?.message).toMatch(/the list cursor did not advance \(cursor=2, next=2\)/);
-		expect(boardRun(1)).toHaveLength(2);
+		expect(run.error).toBeUndefined();
+		expect(boardRun(1).map((r) => r.body)).toEqual([{ pageSize: 2 }, { pageSize: 2, lastCursorId: 777 }]);
 	});
 
 	it.each([
@@ -357,16 +375,18 @@ describe('Ticket pickers and tenant lists in the editor', () => {
 		const first = await search('searchTickets');
 		expect(first.results).toHaveLength(50);
 		expect(first.results[0]).toEqual({ name: '#1 Disk almost full on host-0001', value: '1' });
-		expect(first.paginationToken).toBe('50');
 		const second = await search('searchTickets', undefined, first.paginationToken as string);
 		expect(second.results[0].value).toBe('51');
-		expect(second.paginationToken).toBe('100');
 		const third = await search('searchTickets', undefined, second.paginationToken as string);
 		expect(third.results).toHaveLength(20);
-		expect(third.paginationToken).toBeUndefined();
+		// NinjaOne's cursor is opaque: the list ends where a page is empty or its cursor repeats.
+		const fourth = await search('searchTickets', undefined, third.paginationToken as string);
+		expect(fourth.results).toEqual([]);
+		expect(fourth.paginationToken).toBeUndefined();
 		// "All Tickets" is found once per list, then its pages are runs of that board.
 		const runs = api('POST /v2/ticketing/trigger/board/1/run').map((r) => r.body);
-		expect(runs).toEqual([{ pageSize: 50 }, { pageSize: 50, lastCursorId: 50 }, { pageSize: 50, lastCursorId: 100 }]);
+		const tokens = [first, second, third].map((page) => Number(page.paginationToken));
+		expect(runs).toEqual([{ pageSize: 50 }, ...tokens.map((lastCursorId) => ({ pageSize: 50, lastCursorId }))]);
 		const found = await search('searchTickets', 'printer question 7');
 		expect(found.results.map((r) => r.value)).toEqual(['70', '72', '74', '76', '78']);
 		expect(api('POST /v2/ticketing/trigger/board/1/run').pop()!.body).toEqual({ pageSize: 50, searchCriteria: 'printer question 7' });

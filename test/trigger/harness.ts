@@ -6,6 +6,7 @@ import type {
 	INodeExecutionData,
 	INodeParameters,
 	IWebhookData,
+	IWebhookResponseData,
 	IWorkflowExecuteAdditionalData,
 	WorkflowActivateMode,
 	WorkflowExecuteMode,
@@ -79,19 +80,46 @@ export class TriggerWorkflow {
 		return deepCopy(this.workflow.staticData) as IDataObject;
 	}
 
-	/** n8n restarted: the same workflow, rebuilt from saved static data. */
-	restart(saved: IDataObject): void {
+	/**
+	 * n8n restarted (`init`), or the published workflow was updated (`update`): the same workflow,
+	 * rebuilt from saved static data, polled through a new context.
+	 */
+	restart(saved: IDataObject, activation: WorkflowActivateMode = 'init'): void {
 		this.workflow = this.build(saved);
+		this.pollContext = undefined;
+		this.nextActivation = activation;
 	}
+
+	/** The workflow was published again after being unpublished: a new `activate` context. */
+	reactivate(): void {
+		this.pollContext = undefined;
+		this.nextActivation = 'activate';
+	}
+
+	/** The context n8n polls through: one per activation, for the first poll and every tick after it. */
+	private pollContext?: PollContext;
+	private nextActivation: WorkflowActivateMode = 'activate';
 
 	/** The node's static data (the cursor, the webhook ownership). */
 	state(): IDataObject {
 		return this.workflow.getStaticData('node', this.node);
 	}
 
-	/** One poll as n8n runs it: null (nothing), or the items it would emit. */
-	async poll(mode: WorkflowExecuteMode = 'trigger', activation: WorkflowActivateMode = 'activate'): Promise<INodeExecutionData[] | null> {
-		const ctx = new PollContext(this.workflow, this.node, this.additionalData(), mode, activation);
+	/**
+	 * One poll as n8n runs it: null (nothing), or the items it would emit. As in n8n, the polls of
+	 * one activation share its context; an `activation` given starts a new one (the activation's own
+	 * first poll), and manual mode ("Fetch Test Event") has a context of its own.
+	 */
+	async poll(mode: WorkflowExecuteMode = 'trigger', activation?: WorkflowActivateMode): Promise<INodeExecutionData[] | null> {
+		let ctx: PollContext;
+		if (mode === 'manual') {
+			ctx = new PollContext(this.workflow, this.node, this.additionalData(), mode, activation ?? 'manual');
+		} else {
+			if (activation !== undefined || this.pollContext === undefined) {
+				this.pollContext = new PollContext(this.workflow, this.node, this.additionalData(), mode, activation ?? this.nextActivation);
+			}
+			ctx = this.pollContext;
+		}
 		const result = await pollNodeType.poll.call(ctx);
 		return result === null ? null : result[0];
 	}
@@ -162,11 +190,23 @@ export class WebhookReceiver {
 		try {
 			const result = await webhookNodeType.webhook.call(ctx);
 			if (result.workflowData) this.executions.push(result.workflowData[0]);
-			if (!result.noWebhookResponse) response.status(200).json(result.webhookResponse ?? { message: 'Workflow was started' });
+			if (!result.noWebhookResponse) response.status(200).json(onReceivedAnswer(result));
 		} catch (error) {
 			response.status(500).json({ message: (error as Error).message });
 		}
 	}
+}
+
+/**
+ * What n8n answers a delivery the node did not answer itself (responseMode "onReceived"): without a
+ * workflow to start, the node's webhookResponse; else the webhook's `responseData`, which n8n
+ * evaluates with the default "firstEntryJson" when the node sets none, and sends as the body.
+ */
+function onReceivedAnswer(result: IWebhookResponseData): unknown {
+	if (!result.workflowData) return result.webhookResponse ?? { message: 'Webhook call received' };
+	const responseData = webhookNodeType.description.webhooks![0].responseData ?? 'firstEntryJson';
+	if (responseData === 'noData') return undefined;
+	return responseData || result.webhookResponse || { message: 'Workflow was started' };
 }
 
 /** The part of Express's response the node uses. */

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { MAX_EVENTS_PER_POLL } from '../../packages/n8n-nodes-ninjaone/nodes/NinjaOneTrigger/NinjaOneTrigger.node';
 import { NinjaOneFixture } from '../ninjaone/fixture';
 import { emittedIds, POLL_TYPE, TriggerWorkflow } from './harness';
 
@@ -17,6 +18,10 @@ afterEach(() => expect(f.sim.violations).toEqual([]));
 
 const alerts = (parameters: IDataObject = {}) => new TriggerWorkflow(f, POLL_TYPE, { events: ['alertTriggered'], ...parameters });
 const activityReads = () => f.sim.server.requests('GET /v2/activities').map((r) => Object.fromEntries(r.query));
+/** Waits for a condition the test does not control the timing of (a request reaching the simulator). */
+async function until(done: () => boolean): Promise<void> {
+	while (!done()) await new Promise((resolve) => setTimeout(resolve, 10));
+}
 const triggeredSince = (id: number) =>
 	f.sim.activity.activities.filter((a) => a.id > id && a.activityType === 'CONDITION' && a.statusCode === 'TRIGGERED').map((a) => a.id);
 
@@ -51,17 +56,98 @@ describe('NinjaOne Trigger: polling', () => {
 		}
 		f.sim.server.reset();
 		const many = await trigger.poll();
+		// The API filters by type and status: 1,500 matching events are more than a page of 1,000, so
+		// the poll walks up from the cursor in windows of IDs and stops at 1,000 events.
+		expect(many).toHaveLength(MAX_EVENTS_PER_POLL);
 		seen.push(...emittedIds(many));
-		// The API filters by type and status; 1,500 matching events are one and a half pages of 1,000.
 		const reads = activityReads();
-		expect(reads).toHaveLength(2);
 		expect(reads[0]).toMatchObject({ type: 'CONDITION', status: 'TRIGGERED', newerThan: String(after.id), pageSize: '1000' });
-		expect(reads[1]).toMatchObject({ newerThan: String(after.id), olderThan: expect.any(String) });
+		expect(reads[1]).toMatchObject({ newerThan: String(after.id), olderThan: String(after.id + 1001) });
+		expect(trigger.state().lastActivityId).toBe(seen[seen.length - 1]);
+		const rest = await trigger.poll();
+		expect(rest).toHaveLength(500);
+		seen.push(...emittedIds(rest));
 
 		expect(seen).toEqual(triggeredSince(start));
 		expect(new Set(seen).size).toBe(seen.length);
 		expect(trigger.state().lastActivityId).toBe(f.sim.activity.lastActivityId);
 		expect(await trigger.poll()).toBeNull();
+	});
+
+	it('re-activation starts from now; a restart and an update of the published workflow go on from the cursor', async () => {
+		const trigger = alerts();
+		await trigger.poll('trigger', 'activate');
+		const a = f.sim.activity.alert(2);
+		expect(emittedIds(await trigger.poll())).toEqual([a.id]);
+
+		// Unpublished, alerts happen, published again: none of them is emitted, the cursor is now.
+		f.sim.activity.alert(3);
+		f.sim.activity.alert(4);
+		trigger.reactivate();
+		expect(await trigger.poll()).toBeNull();
+		expect(trigger.state().lastActivityId).toBe(f.sim.activity.lastActivityId);
+		// The later ticks of that activation poll through the same context and emit what is new.
+		const b = f.sim.activity.alert(5);
+		expect(emittedIds(await trigger.poll())).toEqual([b.id]);
+
+		// n8n restarted: what happened while it was down is emitted.
+		const c = f.sim.activity.alert(6);
+		trigger.restart(trigger.saved(), 'init');
+		expect(emittedIds(await trigger.poll())).toEqual([c.id]);
+		// The published workflow was changed and saved: the same.
+		const d = f.sim.activity.alert(7);
+		trigger.restart(trigger.saved(), 'update');
+		expect(emittedIds(await trigger.poll())).toEqual([d.id]);
+	});
+
+	it('a backlog of 200,000 activities (Raw mode): at most 1,000 events a poll, oldest first, the cursor at the last one emitted', async () => {
+		const trigger = new TriggerWorkflow(f, POLL_TYPE, { eventSource: 'raw', activityTypes: '', statusCodes: '' });
+		await trigger.poll('trigger', 'activate');
+		const start = f.sim.activity.lastActivityId;
+		for (let i = 0; i < 200_000; i++) f.sim.activity.record({ activityType: 'SYSTEM', statusCode: 'APP_USER_LOGGED_IN', userId: 1 + (i % 5) });
+		f.sim.server.reset();
+		const first = emittedIds(await trigger.poll());
+		expect(first).toEqual(Array.from({ length: MAX_EVENTS_PER_POLL }, (_, i) => start + 1 + i));
+		expect(trigger.state().lastActivityId).toBe(start + MAX_EVENTS_PER_POLL);
+		expect(activityReads()).toHaveLength(2);
+		const second = emittedIds(await trigger.poll());
+		expect(second[0]).toBe(start + MAX_EVENTS_PER_POLL + 1);
+		expect(second).toHaveLength(MAX_EVENTS_PER_POLL);
+		expect(trigger.state().lastActivityId).toBe(start + 2 * MAX_EVENTS_PER_POLL);
+	}, 60_000);
+
+	it('walks a sparse backlog in widening windows and goes on in the next poll where it stopped', async () => {
+		const trigger = alerts();
+		await trigger.poll('trigger', 'activate');
+		const start = f.sim.activity.lastActivityId;
+		// 1,200 alerts spread over 60,000 activities: one alert in fifty.
+		for (let i = 0; i < 60_000; i++) {
+			if (i % 50 === 0) f.sim.activity.alert(1 + (i % 30));
+			else f.sim.activity.userLogin(1);
+		}
+		f.sim.server.reset();
+		const first = emittedIds(await trigger.poll());
+		const second = emittedIds(await trigger.poll());
+		expect(first.length).toBeLessThanOrEqual(MAX_EVENTS_PER_POLL);
+		expect([...first, ...second]).toEqual(triggeredSince(start));
+		expect(await trigger.poll()).toBeNull();
+	}, 60_000);
+
+	it('a poll that outlasts the poll time: the polls n8n starts meanwhile emit nothing, and nothing is emitted twice', async () => {
+		const trigger = alerts();
+		await trigger.poll('trigger', 'activate');
+		const a = f.sim.activity.alert(2);
+		const b = f.sim.activity.alert(3);
+		// The first device look-up takes a while: the poll is still running on the next ticks.
+		f.sim.server.faults.push({ route: 'GET /v2/device/2', kind: 'slow', delay: 1500, times: 1 });
+		const slow = trigger.poll();
+		await until(() => f.sim.server.faults[0].fired === 1);
+		const ticks = await Promise.all([trigger.poll(), trigger.poll()]);
+		expect(ticks).toEqual([null, null]);
+		expect(emittedIds(await slow)).toEqual([a.id, b.id]);
+		expect(await trigger.poll()).toBeNull();
+		const c = f.sim.activity.alert(4);
+		expect(emittedIds(await trigger.poll())).toEqual([c.id]);
 	});
 
 	it('goes on after a restart from the saved static data, without repeating or skipping', async () => {
@@ -77,7 +163,7 @@ describe('NinjaOne Trigger: polling', () => {
 		expect(emittedIds(await trigger.poll())).toEqual([b.id, c.id]);
 	});
 
-	it('keeps the cursor when a poll fails in the middle, and the next poll emits everything once', async () => {
+	it('keeps the cursor when a poll fails in the middle, and the next polls emit everything once', async () => {
 		const trigger = alerts();
 		await trigger.poll('trigger', 'activate');
 		const start = f.sim.activity.lastActivityId;
@@ -88,8 +174,8 @@ describe('NinjaOne Trigger: polling', () => {
 		await expect(trigger.poll()).rejects.toThrow(/NinjaOne 500: Internal error/);
 		expect(trigger.saved()).toEqual(before);
 
-		const items = await trigger.poll();
-		expect(emittedIds(items)).toEqual(triggeredSince(start));
+		const items = [...emittedIds(await trigger.poll()), ...emittedIds(await trigger.poll())];
+		expect(items).toEqual(triggeredSince(start));
 	});
 
 	it('looks each alerting device up once and puts the triage fields at the top of the result', async () => {
@@ -252,6 +338,17 @@ describe('NinjaOne Trigger: tickets of a board', () => {
 		f.sim.server.reset();
 		expect(ticketIds(await trigger.poll())).toEqual([b.id, ...more]);
 		expect(boardReads()).toHaveLength(2);
+		expect(await trigger.poll()).toBeNull();
+	});
+
+	it('a backlog of updated tickets: at most 1,000 a poll, oldest update first, the rest in the next poll', async () => {
+		const trigger = board();
+		await trigger.poll('trigger', 'activate');
+		const second = Math.floor(Date.now() / 1000) + 10;
+		const updated = Array.from({ length: 1100 }, (_, i) => f.sim.activity.updateTicket(f.sim.activity.createTicket(`B${i}`).id, {}, second + Math.floor(i / 3)).id);
+		const first = ticketIds(await trigger.poll());
+		expect(first).toEqual(updated.slice(0, MAX_EVENTS_PER_POLL));
+		expect(ticketIds(await trigger.poll())).toEqual(updated.slice(MAX_EVENTS_PER_POLL));
 		expect(await trigger.poll()).toBeNull();
 	});
 

@@ -34,7 +34,7 @@ const make = (parameters: INodeParameters = { events: ['alertTriggered', 'device
 };
 
 describe('NinjaOne Webhook Trigger: lifecycle', () => {
-	it('registers the URL, the activities map, expand and a random secret header; checkExists then owns it', async () => {
+	it('registers the URL, the activities map, expand and a random secret header, on every activation', async () => {
 		const trigger = make();
 		expect(await trigger.checkExists()).toBe(false);
 		await trigger.activate();
@@ -47,10 +47,45 @@ describe('NinjaOne Webhook Trigger: lifecycle', () => {
 			headers: [{ name: DELIVERY_HEADER, value: expect.stringMatching(/^[0-9a-f]{64}$/) }],
 		});
 		expect(trigger.webhookUrl().startsWith(receiver.url)).toBe(true);
-		expect(await trigger.checkExists()).toBe(true);
-		// Activating again finds it: no second PUT.
+		// NinjaOne cannot show its webhook: activating again registers again (PUT replaces), with the same secret.
+		expect(await trigger.checkExists()).toBe(false);
 		await trigger.activate();
-		expect(f.sim.server.requests('PUT /v2/webhook')).toHaveLength(1);
+		const puts = f.sim.server.requests('PUT /v2/webhook');
+		expect(puts).toHaveLength(2);
+		expect(puts[1].body).toEqual(body);
+	});
+
+	it('"Listen for test event" replaced and then deleted the registration: publishing again registers production', async () => {
+		const production = make();
+		await production.activate();
+		// The editor's test webhook: its own URL and static data, the same API client.
+		const test = new TriggerWorkflow(f, WEBHOOK_TYPE, { events: ['alertTriggered', 'deviceOffline'] }, {}, { webhookBaseUrl: `${receiver.url}-test` });
+		await test.activate();
+		expect(f.sim.activity.webhook!.url).toBe(test.webhookUrl());
+		await test.deactivate();
+		expect(f.sim.activity.webhook).toBeUndefined();
+
+		await production.activate();
+		expect(f.sim.activity.webhook!.url).toBe(production.webhookUrl());
+		const alert = f.sim.activity.alert(3);
+		await f.sim.activity.settled();
+		expect(f.sim.activity.deliveries.map((d) => [d.activityId, d.status])).toEqual([[alert.id, 200]]);
+		expect(receiver.executions).toHaveLength(1);
+	});
+
+	it('deactivates even when NinjaOne refuses the DELETE, and then refuses deliveries', async () => {
+		const trigger = make();
+		await trigger.activate();
+		const secret = String(trigger.state().secret);
+		f.sim.server.faults.push({ route: 'DELETE /v2/webhook', kind: 'status', status: 500, body: { resultCode: 'SERVER_ERROR', errorMessage: 'Internal error' } });
+		expect(await trigger.deactivate()).toBe(false);
+		expect(trigger.state()).toEqual({});
+		const answer = await fetch(trigger.webhookUrl(), {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', [DELIVERY_HEADER]: secret },
+			body: JSON.stringify(f.sim.activity.alert(1)),
+		});
+		expect(answer.status).toBe(401);
 	});
 
 	it('never claims or deletes a configuration another workflow registered', async () => {
@@ -97,6 +132,8 @@ describe('NinjaOne Webhook Trigger: deliveries', () => {
 
 		expect(f.sim.activity.deliveries.map((d) => [d.activityId, d.status])).toEqual([[alert.id, 200]]);
 		expect(f.sim.activity.deliveries[0].headers[DELIVERY_HEADER]).toBe(trigger.state().secret);
+		// Answered with a small acknowledgement (not n8n's default body, the text "firstEntryJson").
+		expect(receiver.answers).toEqual([{ status: 200, body: JSON.stringify({ received: true, events: 1 }) }]);
 		expect(receiver.executions).toHaveLength(1);
 		const [item] = receiver.executions[0];
 		expect(Object.keys(item.json).sort()).toEqual(['error', 'has_error', 'result']);
@@ -122,6 +159,7 @@ describe('NinjaOne Webhook Trigger: deliveries', () => {
 		const offline = f.sim.activity.deviceOffline(5);
 		await f.sim.activity.settled();
 		expect(f.sim.activity.deliveries.map((d) => d.status)).toEqual([200, 200]);
+		expect(receiver.answers.map((a) => JSON.parse(a.body))).toEqual([{ received: true, events: 0 }, { received: true, events: 1 }]);
 		expect(receiver.executions.map((items) => (items[0].json.result as { id: number }).id)).toEqual([offline.id]);
 	});
 

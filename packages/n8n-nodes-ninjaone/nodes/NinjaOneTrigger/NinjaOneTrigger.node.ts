@@ -18,8 +18,12 @@ import { emitted, eventItems, eventProperties, readBoardId, readSelection } from
 import { latestTicket, type TicketCursor, ticketCursorNow, updatedTickets } from './tickets';
 
 const ACTIVITIES = '/v2/activities';
-/** Activities per request while catching up; NinjaOne's largest page. */
+/** Activities per request; NinjaOne's largest page. */
 const POLL_PAGE_SIZE = 1000;
+/** Activity events one poll emits at most (tickets likewise): a larger backlog follows in the next polls. */
+export const MAX_EVENTS_PER_POLL = 1000;
+/** Requests one poll spends walking a backlog at most; the next poll goes on from where it stopped. */
+const MAX_BACKLOG_READS = 50;
 /** How far back "Fetch Test Event" looks for a matching activity, in pages of 100. */
 const TEST_EVENT_PAGES = 5;
 
@@ -30,6 +34,22 @@ interface PollState {
 	/** The board's update watermark, for "Ticket Created or Updated (Board)". */
 	tickets?: TicketCursor & { boardId: number };
 }
+
+/**
+ * The poll contexts that have polled. n8n creates one context per activation and polls through it
+ * on every tick, and its activation mode ("activate", or "init", "update", "leadershipChange" for a
+ * start, a workflow update or a new leader) stays the same for all of them: the first poll through
+ * a context is the activation's own.
+ */
+const activationsSeen = new WeakSet<object>();
+
+/**
+ * The static data of the polls running now. n8n starts a poll on every tick without waiting for the
+ * previous one; polls of one activation share the node's static data object, so a poll that finds
+ * its static data here leaves the cursors to the running poll and emits nothing. The lease lives in
+ * memory, not in the saved static data, so that a crash cannot leave it behind.
+ */
+const pollsRunning = new WeakSet<object>();
 
 export class NinjaOneTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -82,37 +102,117 @@ export class NinjaOneTrigger implements INodeType {
 		if (this.getMode() === 'manual') return await testEvent(this, client, query, selection, boardId);
 
 		const state = this.getWorkflowStaticData('node') as PollState;
-		const items: INodeExecutionData[] = [];
-		let lastActivityId = state.lastActivityId;
-		let tickets = state.tickets;
-
-		if (selection && typeof lastActivityId !== 'number') {
-			// First poll after activation: start from now, without a flood of history.
-			const latest = await readActivities(this, client, ACTIVITIES, {}, { pageSize: 10, limit: 1 });
-			lastActivityId = Math.max(latest.lastActivityId ?? 0, ...latest.activities.map((a) => a.id as number));
-		} else if (selection && lastActivityId !== undefined) {
-			const cursor = lastActivityId;
-			const read = await readActivities(this, client, ACTIVITIES, query, { newerThan: cursor, pageSize: POLL_PAGE_SIZE });
-			lastActivityId = Math.max(cursor, read.lastActivityId ?? 0, ...read.activities.map((a) => a.id as number));
-			const events = read.activities.filter(selection.matches).sort((a, b) => (a.id as number) - (b.id as number));
-			if (events.length > 0) items.push(...(await eventItems(this, client, events)));
-		}
-
-		if (boardId !== undefined) {
-			if (tickets?.boardId !== boardId) {
-				tickets = { boardId, ...(await ticketCursorNow(this, client, boardId)) };
-			} else {
-				const updated = await updatedTickets(this, client, boardId, tickets);
-				tickets = { boardId, ...updated.cursor };
-				items.push(...emitted(updated.tickets));
+		if (pollsRunning.has(state)) return null;
+		pollsRunning.add(state);
+		try {
+			// A new activation (publishing the workflow) starts from now; a restart, an update of the
+			// published workflow or a change of leader goes on from the saved cursors.
+			const firstOfActivation = !activationsSeen.has(this);
+			activationsSeen.add(this);
+			if (firstOfActivation && this.getActivationMode() === 'activate') {
+				delete state.lastActivityId;
+				delete state.tickets;
 			}
+			return await pollOnce(this, client, state, query, selection, boardId);
+		} finally {
+			pollsRunning.delete(state);
 		}
-
-		// Only now, with every event read and ready to be emitted, do the cursors move.
-		state.lastActivityId = lastActivityId;
-		state.tickets = tickets;
-		return items.length > 0 ? [items] : null;
 	}
+}
+
+async function pollOnce(
+	ctx: IPollFunctions,
+	client: NinjaOneClient,
+	state: PollState,
+	query: IDataObject,
+	selection: ActivitySelection | undefined,
+	boardId: number | undefined,
+): Promise<INodeExecutionData[][] | null> {
+	const items: INodeExecutionData[] = [];
+	let lastActivityId = state.lastActivityId;
+	let tickets = state.tickets;
+
+	if (selection && typeof lastActivityId !== 'number') {
+		// No cursor yet: start from now, without a flood of history.
+		const latest = await readActivities(ctx, client, ACTIVITIES, {}, { pageSize: 10, limit: 1 });
+		lastActivityId = Math.max(latest.lastActivityId ?? 0, newestId(latest.activities, 0));
+	} else if (selection && lastActivityId !== undefined) {
+		const read = await activitiesSince(ctx, client, query, selection, lastActivityId);
+		lastActivityId = read.cursor;
+		if (read.events.length > 0) for (const item of await eventItems(ctx, client, read.events)) items.push(item);
+	}
+
+	if (boardId !== undefined) {
+		if (tickets?.boardId !== boardId) {
+			tickets = { boardId, ...(await ticketCursorNow(ctx, client, boardId)) };
+		} else {
+			const updated = await updatedTickets(ctx, client, boardId, tickets, MAX_EVENTS_PER_POLL);
+			tickets = { boardId, ...updated.cursor };
+			for (const item of emitted(updated.tickets)) items.push(item);
+		}
+	}
+
+	// Only now, with every event read and ready to be emitted, do the cursors move.
+	state.lastActivityId = lastActivityId;
+	state.tickets = tickets;
+	return items.length > 0 ? [items] : null;
+}
+
+function newestId(activities: JsonObject[], floor: number): number {
+	let newest = floor;
+	for (const activity of activities) newest = Math.max(newest, activity.id as number);
+	return newest;
+}
+
+const byId = (a: JsonObject, b: JsonObject) => (a.id as number) - (b.id as number);
+
+/**
+ * The matching activities above `cursor`, oldest first, at most MAX_EVENTS_PER_POLL of them, and the
+ * cursor after them. Usually one request: everything since the last poll fits in one page. A larger
+ * backlog (NinjaOne lists newest first) is walked upwards from the cursor in windows of IDs, each
+ * read in one request: a window holds at most as many activities as it spans IDs, so one no wider
+ * than a page is always whole; a window that comes back sparse doubles the next one, a full one is
+ * halved and read again. The walk stops at the bound, and the cursor stops at the last event
+ * emitted (or the top of the last window read): the rest follow in the next polls.
+ */
+async function activitiesSince(
+	ctx: IPollFunctions,
+	client: NinjaOneClient,
+	query: IDataObject,
+	selection: ActivitySelection,
+	cursor: number,
+): Promise<{ events: JsonObject[]; cursor: number }> {
+	const readWindow = async (newerThan: number, olderThan?: number) =>
+		await readActivities(ctx, client, ACTIVITIES, query, { newerThan, olderThan, pageSize: POLL_PAGE_SIZE, maxPages: 1 });
+	const first = await readWindow(cursor);
+	const top = Math.max(cursor, first.lastActivityId ?? 0, newestId(first.activities, 0));
+	if (first.activities.length < POLL_PAGE_SIZE) {
+		const events = first.activities.filter(selection.matches).sort(byId);
+		if (events.length <= MAX_EVENTS_PER_POLL) return { events, cursor: top };
+		events.length = MAX_EVENTS_PER_POLL;
+		return { events, cursor: events[events.length - 1].id as number };
+	}
+	const events: JsonObject[] = [];
+	let low = cursor;
+	let span = POLL_PAGE_SIZE;
+	for (let reads = 0; low < top && events.length < MAX_EVENTS_PER_POLL && reads < MAX_BACKLOG_READS; reads++) {
+		const high = Math.min(low + span, top);
+		const read = await readWindow(low, high + 1);
+		if (read.activities.length >= POLL_PAGE_SIZE && high - low > POLL_PAGE_SIZE) {
+			span = Math.max(POLL_PAGE_SIZE, Math.floor(span / 2));
+			continue;
+		}
+		const matched = read.activities.filter(selection.matches).sort(byId);
+		const room = MAX_EVENTS_PER_POLL - events.length;
+		if (matched.length > room) {
+			for (const activity of matched.slice(0, room)) events.push(activity);
+			return { events, cursor: events[events.length - 1].id as number };
+		}
+		for (const activity of matched) events.push(activity);
+		low = high;
+		if (read.activities.length < POLL_PAGE_SIZE / 2) span *= 2;
+	}
+	return { events, cursor: low };
 }
 
 function activityQuery(ctx: IPollFunctions, selection: ActivitySelection): IDataObject {
@@ -142,11 +242,11 @@ async function testEvent(
 			pageSize: 100,
 			maxPages: TEST_EVENT_PAGES,
 		});
-		items.push(...(await eventItems(ctx, client, activities)));
+		for (const item of await eventItems(ctx, client, activities)) items.push(item);
 	}
 	if (boardId !== undefined) {
 		const ticket: JsonObject | undefined = await latestTicket(ctx, client, boardId);
-		if (ticket) items.push(...emitted([ticket]));
+		if (ticket) for (const item of emitted([ticket])) items.push(item);
 	}
 	if (items.length === 0) {
 		throw new NodeOperationError(ctx.getNode(), 'No recent NinjaOne activity matches the chosen events', {

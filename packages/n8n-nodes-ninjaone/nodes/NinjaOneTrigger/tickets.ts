@@ -1,13 +1,15 @@
-import type { IPollFunctions, JsonObject } from 'n8n-workflow';
+import type { IDataObject, IPollFunctions, JsonObject } from 'n8n-workflow';
 
+import { type BoardQuery, readBoard, runBoardPage } from '../NinjaOne/actions/ticket/api';
 import type { NinjaOneClient } from '../NinjaOne/transport';
-import { isJsonObject } from '../shared/envelope';
 
 /* Updated tickets of a board: the board is read most recently updated first, page by page, down
    to the watermark (the newest `lastUpdated` already emitted), and the tickets updated at exactly
    that time are told apart by their IDs, so a ticket is emitted once per update. */
 
 export const TICKET_PAGE_SIZE = 100;
+
+const NEWEST_FIRST: BoardQuery = { sortBy: [{ field: 'lastUpdated', direction: 'DESC' }] };
 
 export interface TicketCursor {
 	/** The newest `lastUpdated` emitted (NinjaOne's epoch seconds). */
@@ -16,61 +18,62 @@ export interface TicketCursor {
 	seen: number[];
 }
 
-const updatedAt = (ticket: JsonObject) => Number(ticket.lastUpdated ?? 0);
-
-/** One page of the board, most recently updated first. */
-async function boardPage(ctx: IPollFunctions, client: NinjaOneClient, boardId: number, pageSize: number, lastCursorId?: number) {
-	const path = `/v2/ticketing/trigger/board/${boardId}/run`;
-	const answer = await client.call(ctx, 'POST', path, {
-		body: { sortBy: [{ field: 'lastUpdated', direction: 'DESC' }], pageSize, ...(lastCursorId !== undefined ? { lastCursorId } : {}) },
-	});
-	const data = isJsonObject(answer) ? answer.data : undefined;
-	if (!Array.isArray(data)) throw new Error(`NinjaOne answered ${path} without a ticket list`);
-	const metadata = isJsonObject(answer) && isJsonObject(answer.metadata) ? answer.metadata : {};
-	return {
-		tickets: data.filter((row): row is JsonObject => isJsonObject(row) && typeof row.id === 'number'),
-		next: typeof metadata.lastCursorId === 'number' ? metadata.lastCursorId : undefined,
-	};
-}
+const updatedAt = (ticket: IDataObject) => Number(ticket.lastUpdated ?? 0);
+const ticketId = (ticket: IDataObject) => ticket.id as number;
+const hasId = (ticket: IDataObject) => typeof ticket.id === 'number';
+/** Oldest update first; the same second by ticket ID. */
+const oldestFirst = (a: IDataObject, b: IDataObject) => updatedAt(a) - updatedAt(b) || ticketId(a) - ticketId(b);
 
 /** The cursor as of now: the board's latest update (no history on activation). */
 export async function ticketCursorNow(ctx: IPollFunctions, client: NinjaOneClient, boardId: number): Promise<TicketCursor> {
-	const { tickets } = await boardPage(ctx, client, boardId, TICKET_PAGE_SIZE);
-	const watermark = tickets.length > 0 ? Math.max(...tickets.map(updatedAt)) : 0;
-	return { watermark, seen: tickets.filter((t) => updatedAt(t) === watermark).map((t) => t.id as number) };
+	const { rows } = await runBoardPage(ctx, client, boardId, NEWEST_FIRST, TICKET_PAGE_SIZE);
+	let watermark = 0;
+	for (const ticket of rows) if (hasId(ticket)) watermark = Math.max(watermark, updatedAt(ticket));
+	return { watermark, seen: rows.filter((t) => hasId(t) && updatedAt(t) === watermark).map(ticketId) };
 }
 
 /** The most recently updated ticket of the board, for "Fetch Test Event". */
 export async function latestTicket(ctx: IPollFunctions, client: NinjaOneClient, boardId: number): Promise<JsonObject | undefined> {
-	return (await boardPage(ctx, client, boardId, 10)).tickets[0];
+	return (await runBoardPage(ctx, client, boardId, NEWEST_FIRST, 10)).rows.find(hasId) as JsonObject | undefined;
 }
 
-/** The tickets updated since `cursor`, oldest update first, and the cursor after them. */
+/**
+ * The tickets updated since `cursor`, oldest update first, at most `max` of them, and the cursor
+ * after the last one returned: the rest follow in the next polls. Only the oldest `max` are kept
+ * while the board is read, however far back the watermark is.
+ */
 export async function updatedTickets(
 	ctx: IPollFunctions,
 	client: NinjaOneClient,
 	boardId: number,
 	cursor: TicketCursor,
+	max: number,
 ): Promise<{ tickets: JsonObject[]; cursor: TicketCursor }> {
-	const fresh = new Map<number, JsonObject>();
-	let lastCursorId: number | undefined;
-	for (;;) {
-		const page = await boardPage(ctx, client, boardId, TICKET_PAGE_SIZE, lastCursorId);
-		let belowWatermark = false;
-		for (const ticket of page.tickets) {
-			const at = updatedAt(ticket);
-			if (at < cursor.watermark) belowWatermark = true;
-			else if (at > cursor.watermark || !cursor.seen.includes(ticket.id as number)) fresh.set(ticket.id as number, ticket);
-		}
-		if (belowWatermark || page.tickets.length < TICKET_PAGE_SIZE || page.next === undefined) break;
-		if (lastCursorId !== undefined && page.next <= lastCursorId) {
-			throw new Error(`NinjaOne's ticket board did not move on (lastCursorId=${lastCursorId}); stopped instead of repeating pages`);
-		}
-		lastCursorId = page.next;
-	}
-	const tickets = [...fresh.values()].sort((a, b) => updatedAt(a) - updatedAt(b) || (a.id as number) - (b.id as number));
+	const fresh = new Map<number, IDataObject>();
+	await readBoard(ctx, client, boardId, NEWEST_FIRST, {
+		pageSize: TICKET_PAGE_SIZE,
+		visit(rows) {
+			let belowWatermark = false;
+			for (const ticket of rows) {
+				if (!hasId(ticket)) continue;
+				const at = updatedAt(ticket);
+				if (at < cursor.watermark) belowWatermark = true;
+				else if (at > cursor.watermark || !cursor.seen.includes(ticketId(ticket))) fresh.set(ticketId(ticket), ticket);
+			}
+			if (fresh.size > 2 * max) keepOldest(fresh, max);
+			return !belowWatermark;
+		},
+	});
+	const tickets = [...fresh.values()].sort(oldestFirst).slice(0, max) as JsonObject[];
 	if (tickets.length === 0) return { tickets, cursor };
-	const watermark = Math.max(cursor.watermark, ...tickets.map(updatedAt));
-	const atWatermark = tickets.filter((t) => updatedAt(t) === watermark).map((t) => t.id as number);
+	const watermark = updatedAt(tickets[tickets.length - 1]);
+	const atWatermark = tickets.filter((t) => updatedAt(t) === watermark).map(ticketId);
 	return { tickets, cursor: { watermark, seen: watermark === cursor.watermark ? [...cursor.seen, ...atWatermark] : atWatermark } };
+}
+
+/** Drops all but the `max` oldest updates. */
+function keepOldest(tickets: Map<number, IDataObject>, max: number): void {
+	const kept = [...tickets.values()].sort(oldestFirst).slice(0, max);
+	tickets.clear();
+	for (const ticket of kept) tickets.set(ticketId(ticket), ticket);
 }

@@ -20,12 +20,11 @@ import { emitted, eventProperties, readSelection } from '../NinjaOneTrigger/even
 /** The header NinjaOne sends with every delivery, holding the secret registered at activation. */
 export const DELIVERY_HEADER = 'X-N8n-NinjaOne-Secret';
 
-/** The webhook configuration this workflow registered, in its static data. */
+/** The webhook this workflow registered, in its static data. */
 interface WebhookState {
 	url?: string;
+	/** The secret NinjaOne sends with each delivery; only this workflow knows it. */
 	secret?: string;
-	/** A digest of what was registered: another set of events or organizations registers again. */
-	configuration?: string;
 }
 
 /** The chosen events; each one a webhook can deliver. */
@@ -47,10 +46,6 @@ function webhookConfiguration(ctx: IHookFunctions, url: string): IDataObject {
 		expand: ['device', 'organization'],
 		...(organizationIds.length > 0 ? { organizationIds: [...new Set(organizationIds)] } : {}),
 	};
-}
-
-function digest(configuration: IDataObject): string {
-	return createHash('sha256').update(JSON.stringify(configuration)).digest('hex');
 }
 
 function sameSecret(given: unknown, expected: string): boolean {
@@ -98,37 +93,44 @@ export class NinjaOneWebhookTrigger implements INodeType {
 
 	webhookMethods = {
 		default: {
-			/** Only a configuration this workflow registered itself, for this URL and these events. */
+			/**
+			 * Never: NinjaOne cannot show its webhook, and the record in static data can be stale ("Listen
+			 * for test event" replaces the one registration of the API client, then deletes it). So
+			 * every activation registers again; NinjaOne's PUT replaces what was there.
+			 */
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				const state = this.getWorkflowStaticData('node') as WebhookState;
-				const url = this.getNodeWebhookUrl('default') as string;
-				return (
-					state.url === url &&
-					typeof state.secret === 'string' &&
-					state.configuration === digest(webhookConfiguration(this, url))
-				);
+				return false;
 			},
 
 			async create(this: IHookFunctions): Promise<boolean> {
 				const state = this.getWorkflowStaticData('node') as WebhookState;
 				const url = this.getNodeWebhookUrl('default') as string;
 				const configuration = webhookConfiguration(this, url);
-				const secret = randomBytes(32).toString('hex');
+				// Registering again keeps the secret, so a delivery already under way still gets in.
+				const secret = typeof state.secret === 'string' ? state.secret : randomBytes(32).toString('hex');
 				await client().call(this, 'PUT', '/v2/webhook', {
 					body: { ...configuration, headers: [{ name: DELIVERY_HEADER, value: secret }] },
 				});
-				Object.assign(state, { url, secret, configuration: digest(configuration) });
+				Object.assign(state, { url, secret });
 				return true;
 			},
 
-			/** Removes NinjaOne's configuration only when this workflow registered it. */
+			/**
+			 * Removes NinjaOne's configuration only when this workflow registered it. The workflow
+			 * stops accepting deliveries either way; an API error is reported to n8n (false) but does
+			 * not stop the deactivation, as with n8n's own webhook triggers.
+			 */
 			async delete(this: IHookFunctions): Promise<boolean> {
 				const state = this.getWorkflowStaticData('node') as WebhookState;
 				if (typeof state.secret !== 'string') return true;
-				await client().call(this, 'DELETE', '/v2/webhook');
 				delete state.url;
 				delete state.secret;
-				delete state.configuration;
+				try {
+					await client().call(this, 'DELETE', '/v2/webhook');
+				} catch (error) {
+					this.logger.warn(`NinjaOne Webhook Trigger: removing the webhook from NinjaOne failed (${(error as Error).message}); it stays registered until the API client's next registration`);
+					return false;
+				}
 				return true;
 			},
 		},
@@ -145,7 +147,11 @@ export class NinjaOneWebhookTrigger implements INodeType {
 		const body = this.getBodyData() as unknown;
 		const deliveries = (Array.isArray(body) ? body : [body]).filter(isJsonObject) as JsonObject[];
 		const events = deliveries.filter(selection(this).matches);
-		if (events.length === 0) return { webhookResponse: { received: true, events: 0 } };
-		return { workflowData: [emitted(events.map((activity) => eventResult(activity)))] };
+		const acknowledgement = { received: true, events: events.length };
+		if (events.length === 0) return { webhookResponse: acknowledgement };
+		// Answered here: n8n's own answer to a delivery that starts the workflow is its default
+		// response data, the text "firstEntryJson".
+		this.getResponseObject().status(200).json(acknowledgement);
+		return { workflowData: [emitted(events.map((activity) => eventResult(activity)))], noWebhookResponse: true };
 	}
 }

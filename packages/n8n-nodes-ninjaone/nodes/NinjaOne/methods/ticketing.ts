@@ -2,7 +2,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult, INodePr
 
 import { collectByReturnedCursor } from '../../shared/pagination';
 import { RequestClock } from '../../shared/throttle';
-import { listAttributes, listBoards, listForms, listPeoplePage, listStatuses, personName, runBoardPage } from '../actions/ticket/api';
+import { listAttributes, listBoards, listForms, listPeoplePage, listStatuses, nextBoardCursor, personName, runBoardPage } from '../actions/ticket/api';
 import { titleOf } from '../actions/ticket/fields';
 import { ninjaOneClient } from '../transport';
 
@@ -33,7 +33,8 @@ export async function searchTicketBoards(this: ILoadOptionsFunctions, filter?: s
 
 /**
  * Tickets of the chosen board (or of "All Tickets"), searched by NinjaOne and paged by its
- * `lastCursorId`: the next-page token is the cursor of the page shown.
+ * `lastCursorId`: the next-page token is the cursor of the page shown, read as the trigger and
+ * Ticket > Get Many read it (nextBoardCursor).
  */
 export async function searchTickets(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
 	const client = newClient();
@@ -46,8 +47,8 @@ export async function searchTickets(this: ILoadOptionsFunctions, filter?: string
 		name: `#${ticket.id} ${String(ticket.subject ?? ticket.summary ?? '')}`.trim(),
 		value: String(ticket.id),
 	}));
-	const more = page.rows.length >= LIST_PAGE_SIZE && page.next !== undefined && page.next !== cursor;
-	return { results, paginationToken: more ? String(page.next) : undefined };
+	const next = nextBoardCursor(page, new Set(cursor === undefined || !Number.isFinite(cursor) ? [] : [cursor]));
+	return { results, paginationToken: next === undefined ? undefined : String(next) };
 }
 
 async function boardToSearch(ctx: ILoadOptionsFunctions, client: ReturnType<typeof newClient>): Promise<number | undefined> {

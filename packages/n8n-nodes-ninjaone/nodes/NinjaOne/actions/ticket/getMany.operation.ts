@@ -4,9 +4,9 @@ import { collection, returnAllOrLimit } from '../../../shared/descriptions';
 import { forOperation } from '../../../shared/display';
 import { rows } from '../../../shared/envelope';
 import type { ItemInputs } from '../../../shared/inputs';
-import { collectByReturnedCursor } from '../../../shared/pagination';
 import type { NinjaOneClient } from '../../transport';
-import { type BoardQuery, runBoardPage } from './api';
+import { readLimit } from '../listing';
+import { type BoardQuery, readBoard } from './api';
 import { boardLocator, readLocatorId } from './fields';
 
 const properties: INodeProperties[] = [
@@ -74,7 +74,7 @@ const SEARCH_MAX = 512;
 
 export async function execute(this: IExecuteFunctions, inputs: ItemInputs, client: NinjaOneClient): Promise<unknown> {
 	const boardId = readLocatorId(inputs, 'boardId', 'Board');
-	const limit = inputs.boolean('returnAll') ? undefined : inputs.number('limit', 'Limit', { min: 1, integer: true });
+	const limit = readLimit(inputs);
 	const pageSize = inputs.number('options.pageSize', 'Page Size', { min: 1, max: 1000, integer: true }) ?? 100;
 	const query: BoardQuery = {};
 	const search = inputs.text('filters.searchCriteria', 'Search', false);
@@ -90,11 +90,15 @@ export async function execute(this: IExecuteFunctions, inputs: ItemInputs, clien
 	if (conditions) query.filters = conditions;
 	const columns = inputs.list('options.includeColumns', 'Columns');
 	if (columns.length > 0) query.includeColumns = [...new Set(columns)];
-	const tickets = await collectByReturnedCursor(
-		async (cursor, size) => await runBoardPage(this, client, boardId, query, size, cursor),
+	const tickets: IDataObject[] = [];
+	await readBoard(this, client, boardId, query, {
 		pageSize,
 		limit,
-	);
+		visit(page) {
+			for (const ticket of page) tickets.push(ticket);
+			return true;
+		},
+	});
 	return rows(tickets);
 }
 
