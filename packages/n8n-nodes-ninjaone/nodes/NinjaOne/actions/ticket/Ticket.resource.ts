@@ -1,11 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { withOutput } from '../../../shared/tools';
+
 import * as addComment from './addComment.operation';
 import * as create from './create.operation';
 import * as get from './get.operation';
 import * as getLogEntries from './getLogEntries.operation';
-import * as getMany from './getMany.operation';
+import * as getManyDefinition from './getMany.operation';
 import * as update from './update.operation';
+
+const getMany = withOutput('ticket', 'getMany', getManyDefinition);
 
 export const operations = { addComment, create, get, getLogEntries, getMany, update };
 
