@@ -89,8 +89,10 @@ function requiredInputs(properties: INodeProperties[], where: Record<string, unk
 	return names;
 }
 
+/** Shown for the operation whatever else is set (a parameter that depends on another one is not listed). */
 function shownFor(property: INodeProperties, where: Record<string, unknown>): boolean {
 	const show = property.displayOptions?.show ?? {};
+	if (Object.keys(show).some((key) => !(key in where))) return false;
 	for (const [key, wanted] of Object.entries(where)) {
 		const allowed = show[key] as unknown[] | undefined;
 		if (allowed && !allowed.includes((wanted as unknown[])[0])) return false;

@@ -2,7 +2,7 @@ import { type SimRequest, type SimResponse, SimServer } from './server';
 
 /* A stand-in for an OpenAI-compatible chat model (POST /v1/chat/completions), for agents run
    without a real model or network. It answers from a script chosen by the conversation's first
-   user message: step N of the script answers the request that already holds N assistant turns.
+   user message: each step answers once the tool calls of the steps before it have their results.
    A step calls tools, with arguments fixed or computed from the conversation so far (a result of
    the previous call); past the last step it answers with text. Every request stays in the log. */
 
@@ -84,8 +84,7 @@ export class ScriptedModelSim {
 		if (!script) {
 			return { status: 400, body: { error: { message: `No script for the prompt "${prompt}"`, type: 'invalid_request_error' } } };
 		}
-		const turn = body.messages.filter((m) => m.role === 'assistant').length;
-		const step: ScriptStep = script[turn] ?? { answer: 'Done.' };
+		const step = nextStep(script, body.messages);
 		const message = this.reply(step, body.messages);
 		return body.stream ? streamed(body.model, message) : completed(body.model, message);
 	}
@@ -107,6 +106,20 @@ export class ScriptedModelSim {
 			})),
 		};
 	}
+}
+
+/**
+ * The step that answers a conversation: the first whose tool calls have not all been answered yet.
+ * Counted by tool results, not by assistant turns: n8n's agent replays parallel calls of one turn
+ * as one assistant message per call.
+ */
+function nextStep(script: ScriptStep[], conversation: ChatMessage[]): ScriptStep {
+	let answered = conversation.filter((m) => m.role === 'tool').length;
+	for (const step of script) {
+		if (!('calls' in step) || answered < step.calls.length) return step;
+		answered -= step.calls.length;
+	}
+	return { answer: 'Done.' };
 }
 
 function firstUserText(messages: ChatMessage[]): string {

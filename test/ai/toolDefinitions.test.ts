@@ -40,7 +40,8 @@ describe.each(nodes)('%s Tool', (_name, node, table) => {
 		(_label, key) => {
 			const operation = table[key.resource][key.operation];
 			const { node: placed, definition } = toolDefinition(tool, toolNodeFor(node, key));
-			const { name, description, parameters } = definition.function;
+			const { name, parameters } = definition.function;
+			const description = definition.function.description ?? '';
 
 			expect(name).toBe('Tool');
 			// The operation's own text, not n8n's generic "<action> in <node>".
@@ -56,9 +57,11 @@ describe.each(nodes)('%s Tool', (_name, node, table) => {
 			for (const [argument, definitionOfArgument] of Object.entries(schema.properties)) {
 				expect([argument, (definitionOfArgument.description ?? '').trim().length > 0]).toEqual([argument, true]);
 			}
-			// Every required parameter the operation shows is named in its description.
+			// Every required parameter the operation always shows is named in its description.
 			for (const property of node.description.properties) {
 				if (!property.required || ['resource', 'operation', 'api'].includes(property.name)) continue;
+				const conditions = Object.keys(property.displayOptions?.show ?? {});
+				if (conditions.some((c) => !['resource', 'operation', 'api', '@tool'].includes(c))) continue;
 				if (!NodeHelpers.displayParameter(placed.parameters, property, placed, tool.description)) continue;
 				expect(description).toContain(property.displayName);
 			}

@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { NexthinkAct } from '../../packages/n8n-nodes-nexthink/nodes/NexthinkAct/NexthinkAct.node';
 import { NinjaOne } from '../../packages/n8n-nodes-ninjaone/nodes/NinjaOne/NinjaOne.node';
@@ -29,6 +29,13 @@ describe('an API failure under the tool variant', () => {
 	it('still stops a workflow that does not continue on failure (the node outside an agent)', async () => {
 		const run = await f.run({ resource: 'device', operation: 'get', deviceId: device('999') });
 		expect(run.error?.message).toContain('Device 999 not found');
+	});
+
+	it('answers an empty list with one envelope whose result is empty, so that the agent reads "none"', async () => {
+		const run = await f.run({ resource: 'device', operation: 'getAlerts', deviceId: device('7'), returnAll: true }, [{}], asTool);
+		expect(run.json).toEqual([{ has_error: false, error: null, result: [] }]);
+		const workflow = await f.run({ resource: 'device', operation: 'getAlerts', deviceId: device('7'), returnAll: true });
+		expect(workflow.json).toEqual([]);
 	});
 
 	it('names a bad input the same way, before any request', async () => {
@@ -68,7 +75,7 @@ describe('the Output option', () => {
 	});
 
 	it('makes the tool\'s answer smaller (Device > Get, Device > List of 50, a report)', async () => {
-		const cases: Array<[string, IDataObject]> = [
+		const cases: Array<[string, INodeParameters]> = [
 			['Device > Get', { resource: 'device', operation: 'get', deviceId: device('5') }],
 			['Device > List (Limit 50, Detailed)', { resource: 'device', operation: 'list', returnAll: false, limit: 50, options: { detailed: true } }],
 			['Report > Get (Backup Usage, Limit 50)', { resource: 'report', operation: 'get', report: 'backup/usage', returnAll: false, limit: 50 }],

@@ -155,7 +155,7 @@ function editorWorkflow(): Workflow {
 }
 
 beforeAll(async () => {
-	sandbox = await startSandbox({ ports: { ninjaOne: 0, nexthinkPortal: 0, nexthinkInfinityLogin: 0, nexthinkInfinityApi: 0 } });
+	sandbox = await startSandbox({ ports: { ninjaOne: 0, nexthinkPortal: 0, nexthinkInfinityLogin: 0, nexthinkInfinityApi: 0, model: 0 } });
 	// The examples as they are shipped, triggers and pinned data included, as `npm run dev` imports them.
 	const n8n = await prepareN8n('editor', sandbox.credentials(), [editorWorkflow(), ...examples]);
 	server = await startServer(n8n.dir, n8n.env);

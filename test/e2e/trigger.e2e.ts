@@ -1,10 +1,9 @@
-import type { ChildProcess } from 'child_process';
 import { join } from 'path';
 
-import { cli, ensureOwner, SANDBOX_OWNER, startServer, stopServer } from '../../sandbox/n8n';
+import { stopServer } from '../../sandbox/n8n';
 import { type Sandbox, startSandbox } from '../../sandbox/sandbox';
 import { DELIVERY_HEADER } from '../../packages/n8n-nodes-ninjaone/nodes/NinjaOneWebhookTrigger/NinjaOneWebhookTrigger.node';
-import { EXAMPLES, type E2eN8n, prepareN8n, readWorkflow } from './support';
+import { EXAMPLES, executionsOf, type PublishedN8n, readWorkflow, startPublished, until } from './support';
 
 /* Both NinjaOne triggers in a real n8n (`n8n start`, the package installed as a community package),
    against the sandbox in this process: the webhook workflow registers itself with the sandbox on
@@ -13,49 +12,21 @@ import { EXAMPLES, type E2eN8n, prepareN8n, readWorkflow } from './support';
 
 const POLLING = readWorkflow(join(EXAMPLES, 'ninjaone-alert-trigger.json'));
 const WEBHOOK = readWorkflow(join(__dirname, 'workflows', 'webhook-trigger.json'));
-const BROWSER_ID = 'e2e-trigger';
 
 let sandbox: Sandbox;
-let n8n: E2eN8n;
-let server: { child: ChildProcess; url: string; output: () => string };
-let cookie = '';
+let server: PublishedN8n['server'];
 
-async function until<T>(read: () => Promise<T> | T, done: (value: T) => boolean, timeoutMs: number, what: string): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await read();
-		if (done(value)) return value;
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(value).slice(0, 500)}\n${server?.output().slice(-3000)}`);
-		await new Promise((resolve) => setTimeout(resolve, 1000));
-	}
-}
+let rest: (path: string) => Promise<any>;
 
-async function rest(path: string): Promise<any> {
-	const response = await fetch(`${server.url}/rest${path}`, { headers: { cookie, 'browser-id': BROWSER_ID } });
-	const body = (await response.json()) as { data?: unknown };
-	if (!response.ok || body.data === undefined) throw new Error(`GET /rest${path} answered ${response.status}: ${JSON.stringify(body)}`);
-	return body.data;
-}
-
-type Execution = { id: string; status: string };
-const executions = async (workflowId: string): Promise<Execution[]> =>
-	(await rest(`/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}`)).results;
+const wait = <T>(read: () => Promise<T> | T, done: (value: T) => boolean, timeoutMs: number, what: string) =>
+	until(read, done, timeoutMs, what, () => server?.output() ?? '');
+const executions = (workflowId: string) => executionsOf(rest, workflowId);
 /** The execution's stored run data, as n8n keeps it (serialized). */
 const runData = async (id: string): Promise<string> => JSON.stringify((await rest(`/executions/${id}`)).data);
 
 beforeAll(async () => {
-	sandbox = await startSandbox({ ports: { ninjaOne: 0, nexthinkPortal: 0, nexthinkInfinityLogin: 0, nexthinkInfinityApi: 0 } });
-	n8n = await prepareN8n('trigger', sandbox.credentials(), [POLLING, WEBHOOK]);
-	for (const workflow of [POLLING, WEBHOOK]) await cli(n8n.dir, n8n.env, ['publish:workflow', `--id=${workflow.id}`]);
-	server = await startServer(n8n.dir, n8n.env);
-	await ensureOwner(server.url);
-	const login = await fetch(`${server.url}/rest/login`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json', 'browser-id': BROWSER_ID },
-		body: JSON.stringify({ emailOrLdapLoginId: SANDBOX_OWNER.email, password: SANDBOX_OWNER.password }),
-	});
-	if (!login.ok) throw new Error(`login failed: ${login.status} ${await login.text()}`);
-	cookie = (login.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ');
+	sandbox = await startSandbox({ ports: { ninjaOne: 0, nexthinkPortal: 0, nexthinkInfinityLogin: 0, nexthinkInfinityApi: 0, model: 0 } });
+	({ server, rest } = await startPublished('trigger', sandbox.credentials(), [POLLING, WEBHOOK]));
 }, 900_000);
 
 afterAll(async () => {
@@ -69,7 +40,7 @@ afterEach(() => {
 
 test('activation registers the webhook with a secret header; an alert from the sandbox starts the workflow', async () => {
 	const ninja = sandbox.ninjaOne;
-	const webhook = await until(() => ninja.activity.webhook, (w) => w !== undefined, 120_000, 'the webhook registration');
+	const webhook = await wait(() => ninja.activity.webhook, (w) => w !== undefined, 120_000, 'the webhook registration');
 	expect(webhook!.url).toMatch(/\/webhook\/5b8e2f1a-7c4d-4e9b-8a6f-3d2c1b0a9e87\/webhook$/);
 	expect(webhook!.activities).toEqual({ CONDITION: ['TRIGGERED'] });
 	expect(webhook!.headers).toEqual([{ name: DELIVERY_HEADER, value: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
@@ -80,7 +51,7 @@ test('activation registers the webhook with a secret header; an alert from the s
 	await ninja.activity.settled();
 	expect(ninja.activity.deliveries.map((d) => [d.activityId, d.status])).toEqual([[alert.id, 200]]);
 
-	const [run] = await until(() => executions(WEBHOOK.id), (list) => list.length > 0 && list[0].status === 'success', 60_000, 'the webhook execution');
+	const [run] = await wait(() => executions(WEBHOOK.id), (list) => list.length > 0 && list[0].status === 'success', 60_000, 'the webhook execution');
 	const data = await runData(run.id);
 	expect(data).toContain('e2e: disk almost full');
 	expect(data).toContain(device.displayName);
@@ -106,7 +77,7 @@ test('a delivery without the secret, or with a wrong one, is refused (401) and s
 
 test('the example\'s polling trigger emits the new alert on its next poll, once', async () => {
 	const alert = sandbox.ninjaOne.activity.activities.filter((a) => a.message === 'e2e: disk almost full').pop()!;
-	const [run] = await until(() => executions(POLLING.id), (list) => list.length > 0 && list[0].status !== 'running', 150_000, 'a poll of the NinjaOne Trigger');
+	const [run] = await wait(() => executions(POLLING.id), (list) => list.length > 0 && list[0].status !== 'running', 150_000, 'a poll of the NinjaOne Trigger');
 	expect(run.status).toBe('success');
 	const data = await runData(run.id);
 	expect(data).toContain('e2e: disk almost full');

@@ -16,7 +16,7 @@ const errorOutput = readWorkflow(join(__dirname, 'workflows', 'error-output.json
 const approvePending = readWorkflow(join(__dirname, 'workflows', 'approve-pending.json'));
 
 beforeAll(async () => {
-	sandbox = await startSandbox({ ports: { ninjaOne: 0, nexthinkPortal: 0, nexthinkInfinityLogin: 0, nexthinkInfinityApi: 0 } });
+	sandbox = await startSandbox({ ports: { ninjaOne: 0, nexthinkPortal: 0, nexthinkInfinityLogin: 0, nexthinkInfinityApi: 0, model: 0 } });
 	n8n = await prepareN8n('workflows', sandbox.credentials(), [...Object.values(examples).map(forCli), errorOutput, approvePending]);
 }, 900_000);
 

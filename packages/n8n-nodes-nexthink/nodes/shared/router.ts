@@ -34,7 +34,8 @@ export async function runOperations<Client>(
 	const routedToErrorOutput = this.getNode().onError === 'continueErrorOutput';
 	// As an AI agent's tool ("<Node> Tool"), a failure is an answer the model can act on, not an
 	// error that ends the agent's run.
-	const failuresAsItems = isToolVariant(this) || this.continueOnFail();
+	const asTool = isToolVariant(this);
+	const failuresAsItems = asTool || this.continueOnFail();
 
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
@@ -48,7 +49,9 @@ export async function runOperations<Client>(
 				DEFAULT_INTERVAL;
 			clock.timeout = (inputs.number('requestTimeout', 'Timeout (Seconds)', { min: 1 }) ?? 60) * 1000;
 			const result = await operation.execute.call(this, inputs, client);
-			appendSuccessItems(output, operation.output ? shaped(inputs, operation.output, result) : result, itemIndex);
+			const answer = operation.output ? shaped(inputs, operation.output, result) : result;
+			// An empty list is an answer too: without an item the agent would receive an empty text.
+			appendSuccessItems(output, asTool && answer instanceof Rows && answer.items.length === 0 ? [] : answer, itemIndex);
 		} catch (error) {
 			// n8n marks the execution cancelled itself; the rest of the items are not run.
 			if (signal?.aborted) throw new NodeOperationError(this.getNode(), 'The execution was cancelled', { itemIndex });
