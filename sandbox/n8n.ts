@@ -215,7 +215,8 @@ export async function startServer(
 		if (exited !== undefined) throw new Error(`n8n start exited ${exited}\n${output}`);
 		try {
 			const response = await fetch(`http://127.0.0.1:${env.N8N_PORT}/rest/settings`);
-			if (response.ok) return { child, url, output: () => output };
+			// While it starts, n8n may answer every path with its HTML "starting up" page.
+			if (response.ok && (response.headers.get('content-type') ?? '').includes('json')) return { child, url, output: () => output };
 		} catch {
 			// not listening yet
 		}
