@@ -173,7 +173,12 @@ test('the alert triage example reads the device and its activities, then opens a
 	const device = sandbox.ninjaOne.devices.find((d) => d.id === 12)!;
 	expect(numberAfter(requests[0].messages, 'device ID')).toBe(12);
 	expect(messageText(requests[0].messages.find((m) => m.role === 'user')!)).toContain('e2e: disk C: almost full');
-	expect(sandbox.ninjaOne.server.requests('GET /v2/device/12').map((r) => r.pathname)).toEqual(['/v2/device/12', '/v2/device/12/activities']);
+	// The trigger reads the device once for its name; the agent's Get device and Get recent activities follow.
+	expect(sandbox.ninjaOne.server.requests('GET /v2/device/12').map((r) => r.pathname)).toEqual([
+		'/v2/device/12',
+		'/v2/device/12',
+		'/v2/device/12/activities',
+	]);
 	const [ticket] = sandbox.ninjaOne.server.requests('POST /v2/ticketing/ticket');
 	expect(ticket.body).toMatchObject({ clientId: device.organizationId, nodeId: 12, ticketFormId: 2, subject: expect.stringContaining('host-0012') });
 	const last = await wait(() => model.conversation(TRIAGE_PROMPT), (r) => r.length === 3 && toolMessages(r[2]).length === 3, 30_000, 'the ticket result');
