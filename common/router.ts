@@ -1,12 +1,13 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { appendSuccessItems, failureItem, type NodeFailure, partialResultOf } from './envelope';
+import { appendSuccessItems, failureItem, type NodeFailure, partialResultOf, Rows, rows } from './envelope';
 import { ItemInputs } from './inputs';
 import { RequestClock } from './throttle';
+import { type OutputShape, shapeOutput, type ToolTraits } from './tools';
 
 /** One operation: its parameters and what it does for one input item. */
-export interface Operation<Client> {
+export interface Operation<Client> extends ToolTraits {
 	description: INodeProperties[];
 	execute(this: IExecuteFunctions, inputs: ItemInputs, client: Client): Promise<unknown>;
 }
@@ -30,6 +31,10 @@ export async function runOperations<Client>(
 	const client = makeClient(clock);
 	const output: INodeExecutionData[] = [];
 	const routedToErrorOutput = this.getNode().onError === 'continueErrorOutput';
+	// As an AI agent's tool ("<Node> Tool"), a failure is an answer the model can act on, not an
+	// error that ends the agent's run.
+	const asTool = isToolVariant(this);
+	const failuresAsItems = asTool || this.continueOnFail();
 
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
@@ -43,16 +48,28 @@ export async function runOperations<Client>(
 				DEFAULT_INTERVAL;
 			clock.timeout = (inputs.number('requestTimeout', 'Timeout (Seconds)', { min: 1 }) ?? 60) * 1000;
 			const result = await operation.execute.call(this, inputs, client);
-			appendSuccessItems(output, result, itemIndex);
+			const answer = operation.output ? shaped(inputs, operation.output, result) : result;
+			// An empty list is an answer too: without an item the agent would receive an empty text.
+			appendSuccessItems(output, asTool && answer instanceof Rows && answer.items.length === 0 ? [] : answer, itemIndex);
 		} catch (error) {
 			// n8n marks the execution cancelled itself; the rest of the items are not run.
 			if (signal?.aborted) throw new NodeOperationError(this.getNode(), 'The execution was cancelled', { itemIndex });
 			const failure = asNodeFailure(this, error, itemIndex);
-			if (!this.continueOnFail()) throw failure;
+			if (!failuresAsItems) throw failure;
 			output.push(failureItem(failure, itemIndex, partialResultOf(error), routedToErrorOutput));
 		}
 	}
 	return [output];
+}
+
+/** Whether the node runs as n8n's tool variant of itself (type `<package>.<node>Tool`). */
+export function isToolVariant(ctx: IExecuteFunctions): boolean {
+	return ctx.getNode().type.endsWith('Tool');
+}
+
+function shaped(inputs: ItemInputs, shape: OutputShape, result: unknown): unknown {
+	if (result instanceof Rows) return rows(result.items.map((row) => shapeOutput(inputs, shape, row)));
+	return shapeOutput(inputs, shape, result);
 }
 
 function asNodeFailure(ctx: IExecuteFunctions, error: unknown, itemIndex: number): NodeFailure {

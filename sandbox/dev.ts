@@ -23,7 +23,7 @@ import { type N8nCredential, type Sandbox, sandboxPorts, startSandbox } from './
      npm run dev                 against the sandbox (simulated NinjaOne and Nexthink on 127.0.0.1)
      npm run dev -- --tenant     against your real tenant: credentials from sandbox/credentials.tenant.json
      npm run dev -- --reset      start from an empty n8n (forget workflows, executions, the owner)
-   Environment: N8N_PORT (default 5678); SANDBOX_BASE_PORT (default 5701, and the three after it). */
+   Environment: N8N_PORT (default 5678); SANDBOX_BASE_PORT (default 5701, and the four after it). */
 
 const EXAMPLES = join(REPO, 'examples');
 const TENANT_FILE = join(REPO, 'sandbox', 'credentials.tenant.json');

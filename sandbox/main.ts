@@ -6,8 +6,8 @@ import { sandboxPorts, startSandbox } from './sandbox';
 /* `npm run sandbox` (and `npm run dev`, which starts it for n8n): the simulated NinjaOne and Nexthink
    APIs on 127.0.0.1 until Ctrl+C. Options:
      --credentials <file>   write the n8n credentials that point at the sandbox (for n8n import:credentials)
-   Ports: SANDBOX_BASE_PORT (default 5701) and the three after it: NinjaOne, Nexthink Portal,
-   Nexthink Infinity login, Nexthink Infinity API. */
+   Ports: SANDBOX_BASE_PORT (default 5701) and the four after it: NinjaOne, Nexthink Portal,
+   Nexthink Infinity login, Nexthink Infinity API, the scripted chat model. */
 
 async function main(): Promise<void> {
 	const args = process.argv.slice(2);

@@ -117,6 +117,8 @@ export function n8nEnv({ userFolder, port = 5678, brokerPort = 5679 }: N8nEnvOpt
 		N8N_PERSONALIZATION_ENABLED: 'false',
 		N8N_HIRING_BANNER_ENABLED: 'false',
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+		// Community nodes offered as AI agent tools ("NinjaOne Tool", "Nexthink Act Tool").
+		N8N_COMMUNITY_PACKAGES_ALLOW_TOOL_USAGE: 'true',
 	};
 }
 

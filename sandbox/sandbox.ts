@@ -2,7 +2,9 @@ import { createServer } from 'net';
 
 import { INFINITY_DEVICES, NexthinkInfinitySim } from '../simulator/nexthinkInfinity';
 import { NexthinkPortalSim, PORTAL_USER } from '../simulator/nexthinkPortal';
+import { EXAMPLE_SCRIPTS } from '../simulator/modelScripts';
 import { NinjaOneSim } from '../simulator/ninjaone';
+import { ScriptedModelSim } from '../simulator/scriptedModel';
 import type { SimServer } from '../simulator/server';
 
 /* The sandbox: the test simulators on fixed loopback ports, seeded with a few hundred devices, and
@@ -27,13 +29,15 @@ export const CREDENTIALS = {
 	ninjaOneUser: { id: 'ninjaOneUser0001', name: 'NinjaOne (authorization code)' },
 	nexthinkPortal: { id: 'nexthinkPortal01', name: 'Nexthink Portal (classic)' },
 	nexthinkInfinity: { id: 'nexthinkInfnty01', name: 'Nexthink Infinity' },
+	// The AI agent examples' chat model: n8n's OpenAI credential with its Base URL on the scripted model.
+	openAi: { id: 'openAiScripted01', name: 'OpenAI (scripted model)' },
 } as const;
 
-/** Where the sandbox listens on 127.0.0.1 by default: four ports from SANDBOX_BASE_PORT (5701). */
-export const DEFAULT_PORTS = { ninjaOne: 5701, nexthinkPortal: 5702, nexthinkInfinityLogin: 5703, nexthinkInfinityApi: 5704 };
+/** Where the sandbox listens on 127.0.0.1 by default: five ports from SANDBOX_BASE_PORT (5701). */
+export const DEFAULT_PORTS = { ninjaOne: 5701, nexthinkPortal: 5702, nexthinkInfinityLogin: 5703, nexthinkInfinityApi: 5704, model: 5705 };
 
 export function portsFrom(base: number): typeof DEFAULT_PORTS {
-	return { ninjaOne: base, nexthinkPortal: base + 1, nexthinkInfinityLogin: base + 2, nexthinkInfinityApi: base + 3 };
+	return { ninjaOne: base, nexthinkPortal: base + 1, nexthinkInfinityLogin: base + 2, nexthinkInfinityApi: base + 3, model: base + 4 };
 }
 
 export interface SandboxOptions {
@@ -59,6 +63,7 @@ export interface Sandbox {
 	ninjaOne: NinjaOneSim;
 	nexthinkPortal: NexthinkPortalSim;
 	nexthinkInfinity: NexthinkInfinitySim;
+	model: ScriptedModelSim;
 	apis: SandboxApi[];
 	credentials(): N8nCredential[];
 	stop(): Promise<void>;
@@ -92,10 +97,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		apis.push(portal.api);
 		const infinity = await startNexthinkInfinity(ports.nexthinkInfinityLogin, ports.nexthinkInfinityApi);
 		apis.push(infinity.api);
+		const model = await startScriptedModel(ports.model);
+		apis.push(model.api);
 		return {
 			ninjaOne: ninjaOne.sim,
 			nexthinkPortal: portal.sim,
 			nexthinkInfinity: infinity.sim,
+			model: model.sim,
 			apis,
 			credentials: () => apis.flatMap((api) => api.credentials),
 			stop: async () => {
@@ -207,6 +215,24 @@ async function startNexthinkInfinity(loginPort: number, apiPort: number): Promis
 			violations: sim.violations,
 			servers: [sim.login, sim.api],
 			stop: async () => await sim.stop(),
+		},
+	};
+}
+
+async function startScriptedModel(port: number): Promise<{ sim: ScriptedModelSim; api: SandboxApi }> {
+	const sim = new ScriptedModelSim();
+	for (const [key, script] of EXAMPLE_SCRIPTS) sim.scripts.set(key, script);
+	const url = await sim.server.start(port);
+	return {
+		sim,
+		api: {
+			name: 'Scripted chat model',
+			url,
+			summary: `OpenAI-compatible chat completions (${url}/v1), answering the AI agent examples from a script; no real model`,
+			credentials: [{ ...CREDENTIALS.openAi, type: 'openAiApi', data: { apiKey: 'sk-sandbox-scripted-model', url: `${url}/v1` } }],
+			violations: [],
+			servers: [sim.server],
+			stop: async () => await sim.server.stop(),
 		},
 	};
 }

@@ -56,7 +56,7 @@ const WORKFLOWS = [
 ];
 
 beforeAll(async () => {
-	sandbox = await startSandbox({ ports: { ninjaOne: 0, nexthinkPortal: 0, nexthinkInfinityLogin: 0, nexthinkInfinityApi: 0 } });
+	sandbox = await startSandbox({ ports: { ninjaOne: 0, nexthinkPortal: 0, nexthinkInfinityLogin: 0, nexthinkInfinityApi: 0, model: 0 } });
 	n8n = await prepareN8n('compat', sandbox.credentials(), WORKFLOWS);
 	process.stdout.write(`compat e2e on n8n ${n8nVersion(n8n.dir)}\n`);
 }, 900_000);

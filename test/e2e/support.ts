@@ -1,8 +1,22 @@
+import type { ChildProcess } from 'child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { createServer } from 'net';
 import { join } from 'path';
 
-import { cli, installN8n, installPackages, n8nEnv, parseRawOutput, type RawItem, type RawRun, REPO, runCli } from '../../sandbox/n8n';
+import {
+	cli,
+	ensureOwner,
+	installN8n,
+	installPackages,
+	n8nEnv,
+	parseRawOutput,
+	type RawItem,
+	type RawRun,
+	REPO,
+	runCli,
+	SANDBOX_OWNER,
+	startServer,
+} from '../../sandbox/n8n';
 import type { N8nCredential } from '../../sandbox/sandbox';
 
 /* What the end-to-end suites share: a fresh n8n user folder with the packed package installed, the
@@ -134,4 +148,62 @@ export function envelopes(items: RawItem[]): Array<{ has_error: boolean; error: 
 		expect(Object.keys(item.json).sort()).toEqual(['error', 'has_error', 'result']);
 		return item.json as { has_error: boolean; error: string | null; result: any };
 	});
+}
+
+/** Polls `read` once a second until `done` holds; the error shows the last value and `context()`. */
+export async function until<T>(
+	read: () => Promise<T> | T,
+	done: (value: T) => boolean,
+	timeoutMs: number,
+	what: string,
+	context: () => string = () => '',
+): Promise<T> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const value = await read();
+		if (done(value)) return value;
+		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(value).slice(0, 500)}\n${context().slice(-3000)}`);
+		await new Promise((resolve) => setTimeout(resolve, 1000));
+	}
+}
+
+/** Signs the sandbox's owner in to a running n8n; the result reads its REST API (`data` of each answer). */
+export async function signIn(baseUrl: string, browserId: string): Promise<(path: string) => Promise<any>> {
+	const login = await fetch(`${baseUrl}/rest/login`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', 'browser-id': browserId },
+		body: JSON.stringify({ emailOrLdapLoginId: SANDBOX_OWNER.email, password: SANDBOX_OWNER.password }),
+	});
+	if (!login.ok) throw new Error(`login failed: ${login.status} ${await login.text()}`);
+	const cookie = (login.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ');
+	return async (path: string) => {
+		const response = await fetch(`${baseUrl}/rest${path}`, { headers: { cookie, 'browser-id': browserId } });
+		const body = (await response.json()) as { data?: unknown };
+		if (!response.ok || body.data === undefined) throw new Error(`GET /rest${path} answered ${response.status}: ${JSON.stringify(body)}`);
+		return body.data;
+	};
+}
+
+/** The executions of a workflow, newest first, as the REST API lists them. */
+export async function executionsOf(rest: (path: string) => Promise<any>, workflowId: string): Promise<Array<{ id: string; status: string }>> {
+	return (await rest(`/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}`)).results;
+}
+
+export interface PublishedN8n {
+	n8n: E2eN8n;
+	server: { child: ChildProcess; url: string; output: () => string };
+	/** Reads n8n's REST API as the signed-in owner. */
+	rest: (path: string) => Promise<any>;
+}
+
+/**
+ * A real `n8n start` on a fresh user folder with `workflows` imported and published (as a user's
+ * "Publish" leaves them: their triggers, webhooks and MCP servers live), the owner signed in.
+ */
+export async function startPublished(name: string, credentials: N8nCredential[], workflows: Workflow[]): Promise<PublishedN8n> {
+	const n8n = await prepareN8n(name, credentials, workflows);
+	for (const workflow of workflows) await cli(n8n.dir, n8n.env, ['publish:workflow', `--id=${workflow.id}`]);
+	const server = await startServer(n8n.dir, n8n.env);
+	await ensureOwner(server.url);
+	return { n8n, server, rest: await signIn(server.url, `e2e-${name}`) };
 }

@@ -74,7 +74,7 @@ const executions = async (workflowId: string): Promise<Execution[]> =>
 const runData = async (id: string): Promise<string> => JSON.stringify((await rest(`/executions/${id}`)).data);
 
 beforeAll(async () => {
-	sandbox = await startSandbox({ ports: { ninjaOne: 0, nexthinkPortal: 0, nexthinkInfinityLogin: 0, nexthinkInfinityApi: 0 } });
+	sandbox = await startSandbox({ ports: { ninjaOne: 0, nexthinkPortal: 0, nexthinkInfinityLogin: 0, nexthinkInfinityApi: 0, model: 0 } });
 	n8n = await prepareN8n('trigger', sandbox.credentials(), [POLLING, WEBHOOK]);
 	// A first start on a busy shared machine can take minutes (database migrations).
 	server = await startServer(n8n.dir, n8n.env, { timeoutMs: 300_000 });

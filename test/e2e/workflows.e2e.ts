@@ -18,7 +18,7 @@ const approvePending = readWorkflow(join(__dirname, 'workflows', 'approve-pendin
 const nxqlEngines = readWorkflow(join(__dirname, 'workflows', 'nxql-all-engines.json'));
 
 beforeAll(async () => {
-	sandbox = await startSandbox({ ports: { ninjaOne: 0, nexthinkPortal: 0, nexthinkInfinityLogin: 0, nexthinkInfinityApi: 0 } });
+	sandbox = await startSandbox({ ports: { ninjaOne: 0, nexthinkPortal: 0, nexthinkInfinityLogin: 0, nexthinkInfinityApi: 0, model: 0 } });
 	n8n = await prepareN8n('workflows', sandbox.credentials(), [...Object.values(examples).map(forCli), errorOutput, approvePending, nxqlEngines]);
 }, 900_000);
 

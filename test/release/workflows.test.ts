@@ -26,10 +26,10 @@ describe('.github/workflows/ci.yml', () => {
 		}
 	});
 
-	it('installs with npm ci, then lints, builds, checks Cloud eligibility, runs the engine tests, the scan and both e2e suites', () => {
+	it('installs with npm ci, then lints, builds, checks Cloud eligibility, runs the engine tests, the scan and the e2e suites', () => {
 		const steps = Object.values<any>(ci.jobs).flatMap(stepsOf);
 		expect(steps.filter((s) => s.run === 'npm ci')).toHaveLength(Object.keys(ci.jobs).length);
-		expect(npmScripts(steps)).toEqual(['lint', 'build', 'cloud-support', 'test:unit', 'scan', 'test:e2e', 'test:e2e:n8n1']);
+		expect(npmScripts(steps)).toEqual(['lint', 'build', 'cloud-support', 'test:unit', 'scan', 'test:e2e', 'test:e2e:n8n1', 'test:e2e:ai']);
 		for (const script of npmScripts(steps)) expect(root.scripts[script]).toBeDefined();
 	});
 });

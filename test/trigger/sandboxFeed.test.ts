@@ -6,7 +6,7 @@ import { type Sandbox, startSandbox } from '../../sandbox/sandbox';
 let sandbox: Sandbox;
 beforeAll(async () => {
 	sandbox = await startSandbox({
-		ports: { ninjaOne: 0, nexthinkPortal: 0, nexthinkInfinityLogin: 0, nexthinkInfinityApi: 0 },
+		ports: { ninjaOne: 0, nexthinkPortal: 0, nexthinkInfinityLogin: 0, nexthinkInfinityApi: 0, model: 0 },
 		activityFeed: { alertEveryMs: 100, offlineEveryMs: 250, offlineForMs: 100 },
 	});
 });

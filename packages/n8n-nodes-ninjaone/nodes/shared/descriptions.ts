@@ -30,7 +30,8 @@ export const requestTimeoutProperty: INodeProperties = {
 
 /**
  * Return All / Limit for a list operation shown by `show`. `returnAllByDefault` suits lists whose
- * users expect everything (NinjaRMM's device list returned up to 100,000 by default).
+ * users expect everything (NinjaRMM's device list returned up to 100,000 by default), in
+ * workflows; the tool variant still defaults to Limit.
  */
 export function returnAllOrLimit(
 	show: Record<string, string[]>,
@@ -44,8 +45,15 @@ export function returnAllOrLimit(
 		default: false,
 		description: 'Whether to return all results or only up to a given limit',
 	};
+	// An agent's tool answers with the first page (Limit) even where workflows get everything.
+	const returnAllProperties = returnAllByDefault
+		? [
+				{ ...returnAll, default: true, displayOptions: { show: { ...show, '@tool': [false] } } },
+				{ ...returnAll, displayOptions: { show: { ...show, '@tool': [true] } } },
+			]
+		: [returnAll];
 	return [
-		returnAllByDefault ? { ...returnAll, default: true } : returnAll,
+		...returnAllProperties,
 		{
 			displayName: 'Limit',
 			name: 'limit',

@@ -96,6 +96,7 @@ export const nqlIdLocator = (
 	type: 'resourceLocator',
 	default: { mode: 'list', value: '' },
 	required: true,
+	description: `${hint}, such as ${example}`,
 	modes: [
 		{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod, searchable: true } },
 		{ displayName: 'By ID', name: 'id', type: 'string', placeholder: example, hint },

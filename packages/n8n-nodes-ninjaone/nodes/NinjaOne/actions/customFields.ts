@@ -62,6 +62,7 @@ const updateCustomFieldsProperties: INodeProperties[] = [
 		displayName: 'Fields Input',
 		name: 'fieldsInput',
 		type: 'options',
+		description: 'How the fields are given: pairs (one row per field), or one JSON object of names and values',
 		options: [
 			{ name: 'JSON', value: 'json', description: 'One JSON object of field names and values' },
 			{ name: 'Name/Value Pairs', value: 'pairs', description: 'One row per field' },

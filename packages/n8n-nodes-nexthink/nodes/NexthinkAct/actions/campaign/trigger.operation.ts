@@ -104,3 +104,6 @@ export async function execute(this: IExecuteFunctions, inputs: ItemInputs, clien
 	);
 	return resultOf(answers);
 }
+
+/** It acts on devices or people: the tool variant says so to the agent. */
+export const changesState = true;

@@ -16,6 +16,7 @@ const properties: INodeProperties[] = [
 		displayName: 'Objects Identified By',
 		name: 'identification',
 		type: 'options',
+		description: 'The NQL field that identifies each object, e.g. device/device/name or user/user/upn',
 		options: [
 			{ name: 'Binary UID', value: 'binary/binary/uid' },
 			{ name: 'Device Name', value: 'device/device/name' },
@@ -31,6 +32,7 @@ const properties: INodeProperties[] = [
 		displayName: 'Values',
 		name: 'values',
 		type: 'options',
+		description: 'How values are given: same (every object gets the same field values) or perObject (each object with its own values)',
 		options: [
 			{
 				name: 'Per Object (JSON)',
@@ -207,3 +209,6 @@ function readFields(inputs: ItemInputs, label: string, kind: string, pairs: Arra
 		return { name, value };
 	});
 }
+
+/** It acts on devices or people: the tool variant says so to the agent. */
+export const changesState = true;

@@ -1,7 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import * as executeQuery from './executeQuery.operation';
+import { withOutput } from '../../../shared/tools';
+
+import * as executeQueryDefinition from './executeQuery.operation';
 import * as exportOperation from './export.operation';
+
+const executeQuery = withOutput('nql', 'executeQuery', executeQueryDefinition);
 
 export const operations = { executeQuery, export: exportOperation };
 

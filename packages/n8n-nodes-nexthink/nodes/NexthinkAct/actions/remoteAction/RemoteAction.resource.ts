@@ -1,9 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { withOutput } from '../../../shared/tools';
+
 import * as execute from './execute.operation';
 import * as get from './get.operation';
-import * as list from './list.operation';
+import * as listDefinition from './list.operation';
 import * as run from './run.operation';
+
+const list = withOutput('remoteAction', 'list', listDefinition);
 
 /** Run is the classic Portal's; Execute, Get and List are Infinity's. */
 export const operations = { execute, get, list, run };

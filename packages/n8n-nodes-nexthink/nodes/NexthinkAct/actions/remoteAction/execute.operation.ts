@@ -110,3 +110,6 @@ function readTriggerInfo(inputs: ItemInputs): IDataObject {
 		...(externalReference !== undefined ? { externalReference } : {}),
 	};
 }
+
+/** It acts on devices or people: the tool variant says so to the agent. */
+export const changesState = true;

@@ -119,3 +119,6 @@ export async function execute(this: IExecuteFunctions, inputs: ItemInputs, clien
 	if (strict && failed.length > 0) throw failedWithResult(this.getNode(), engineFailureMessage(failed, result.engines.length), result);
 	return result;
 }
+
+/** It acts on devices or people: the tool variant says so to the agent. */
+export const changesState = true;

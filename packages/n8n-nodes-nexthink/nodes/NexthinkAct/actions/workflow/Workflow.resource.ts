@@ -1,10 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { withOutput } from '../../../shared/tools';
+
 import * as execute from './execute.operation';
 import * as executeByExternalIds from './executeByExternalIds.operation';
 import * as get from './get.operation';
-import * as getMany from './getMany.operation';
+import * as getManyDefinition from './getMany.operation';
 import * as resume from './resume.operation';
+
+const getMany = withOutput('workflow', 'getMany', getManyDefinition);
 
 export const operations = { execute, executeByExternalIds, get, getMany, resume };
 

@@ -43,3 +43,6 @@ export async function execute(this: IExecuteFunctions, inputs: ItemInputs, clien
 		...users.map((value) => ({ kind: 'user' as const, value })),
 	]);
 }
+
+/** It acts on devices or people: the tool variant says so to the agent. */
+export const changesState = true;

@@ -26,6 +26,7 @@ const properties: INodeProperties[] = [
 		displayName: 'Devices Identified By',
 		name: 'deviceKey',
 		type: 'options',
+		description: 'What the devices are given by: name, collectorUid or uid',
 		options: [
 			{ name: 'Collector UID', value: 'collectorUid', description: 'NQL: device.collector.uid' },
 			{ name: 'Device Name', value: 'name', description: 'NQL: device.name; where several devices have the name, the most recently seen one' },
@@ -46,6 +47,7 @@ const properties: INodeProperties[] = [
 		displayName: 'Users Identified By',
 		name: 'userKey',
 		type: 'options',
+		description: 'What the users are given by: upn, sid or uid',
 		options: [
 			{ name: 'SID', value: 'sid', description: 'NQL: user.sid' },
 			{ name: 'User Principal Name', value: 'upn', description: 'NQL: user.upn, such as jane@company.com' },
@@ -81,3 +83,6 @@ export async function execute(this: IExecuteFunctions, inputs: ItemInputs, clien
 	}
 	return await executeWorkflow(this, inputs, client, '/api/v2/workflows/execute', workflowId, targets);
 }
+
+/** It acts on devices or people: the tool variant says so to the agent. */
+export const changesState = true;

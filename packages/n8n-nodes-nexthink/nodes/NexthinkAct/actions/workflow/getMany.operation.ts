@@ -30,6 +30,7 @@ const properties: INodeProperties[] = [
 		displayName: 'Trigger Method',
 		name: 'triggerMethod',
 		type: 'options',
+		description: 'Which workflows: API (those this node can execute), MANUAL, MANUAL_MULTIPLE, SCHEDULER or any',
 		options: [
 			{ name: 'Any', value: 'any', description: 'All four trigger methods (one request each)' },
 			{ name: 'API', value: 'API', description: 'Workflows this node can execute' },

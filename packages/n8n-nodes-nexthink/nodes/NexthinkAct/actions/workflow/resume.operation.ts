@@ -52,3 +52,6 @@ export async function execute(this: IExecuteFunctions, inputs: ItemInputs, clien
 		.filter((uuid): uuid is string => typeof uuid === 'string');
 	return { workflowUuid, executionUuid, resumed: true, requestUuids };
 }
+
+/** It acts on devices or people: the tool variant says so to the agent. */
+export const changesState = true;

@@ -1,6 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import * as getMany from './getMany.operation';
+import { withOutput } from '../../../shared/tools';
+import { ACTIVITY_SUMMARY } from '../summaries';
+
+import * as getManyDefinition from './getMany.operation';
+
+const getMany = withOutput('activity', 'getMany', getManyDefinition, ACTIVITY_SUMMARY);
 
 export const operations = { getMany };
 

@@ -1,8 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import * as listActive from './listActive.operation';
+import { withOutput } from '../../../shared/tools';
+import { ALERT_SUMMARY } from '../summaries';
+
+import * as listActiveDefinition from './listActive.operation';
 import * as reset from './reset.operation';
 import * as resetWithActivityData from './resetWithActivityData.operation';
+
+const listActive = withOutput('alert', 'listActive', listActiveDefinition, ALERT_SUMMARY);
 
 export const operations = { listActive, reset, resetWithActivityData };
 

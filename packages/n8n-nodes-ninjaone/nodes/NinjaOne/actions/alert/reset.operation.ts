@@ -14,3 +14,6 @@ export async function execute(this: IExecuteFunctions, inputs: ItemInputs, clien
 	const answer = await client.call(this, 'DELETE', `/v2/alert/${uid}`);
 	return answer ?? { uid, reset: true };
 }
+
+/** It changes NinjaOne: the tool variant says so to the agent. */
+export const changesState = true;

@@ -25,3 +25,6 @@ export async function execute(this: IExecuteFunctions, inputs: ItemInputs, clien
 	const answer = await client.call(this, 'POST', `/v2/alert/${uid}/reset`, { body: activityData });
 	return answer ?? { uid, reset: true, activityData };
 }
+
+/** It changes NinjaOne: the tool variant says so to the agent. */
+export const changesState = true;

@@ -19,6 +19,7 @@ const properties: INodeProperties[] = [
 		displayName: 'Source',
 		name: 'source',
 		type: 'options',
+		description: 'Which list to read: device (every device field definition at once) or paged (every definition, page by page)',
 		options: [
 			{ name: 'Custom Fields (Paged Endpoint)', value: 'paged', description: 'GET /v2/custom-fields: up to 500 definitions in one page' },
 			{ name: 'Device Custom Fields', value: 'device', description: 'GET /v2/device-custom-fields: every definition in one answer' },

@@ -1,25 +1,34 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { withOutput } from '../../../shared/tools';
+import { ACTIVITY_SUMMARY, ALERT_SUMMARY, DEVICE_SUMMARY } from '../summaries';
+
 import * as approveOrReject from './approveOrReject.operation';
 import * as cancelMaintenance from './cancelMaintenance.operation';
-import * as get from './get.operation';
-import * as getActivities from './getActivities.operation';
-import * as getAlerts from './getAlerts.operation';
+import * as getDefinition from './get.operation';
+import * as getActivitiesDefinition from './getActivities.operation';
+import * as getAlertsDefinition from './getAlerts.operation';
 import * as getCustomFields from './getCustomFields.operation';
 import * as getDashboardLink from './getDashboardLink.operation';
 import * as getInventory from './getInventory.operation';
-import * as list from './list.operation';
+import * as listDefinition from './list.operation';
 import * as patch from './patch.operation';
 import * as reboot from './reboot.operation';
 import * as removeOwner from './removeOwner.operation';
 import * as resetPolicyOverrides from './resetPolicyOverrides.operation';
 import * as scheduleMaintenance from './scheduleMaintenance.operation';
-import * as search from './search.operation';
+import * as searchDefinition from './search.operation';
 import * as setOwner from './setOwner.operation';
 import * as update from './update.operation';
 import * as updateCustomFields from './updateCustomFields.operation';
 import { withApiCalls } from '../apiCall';
 import * as api from './apiCalls';
+
+const get = withOutput('device', 'get', getDefinition, DEVICE_SUMMARY);
+const getActivities = withOutput('device', 'getActivities', getActivitiesDefinition, ACTIVITY_SUMMARY);
+const getAlerts = withOutput('device', 'getAlerts', getAlertsDefinition, ALERT_SUMMARY);
+const list = withOutput('device', 'list', listDefinition, DEVICE_SUMMARY);
+const search = withOutput('device', 'search', searchDefinition, DEVICE_SUMMARY);
 
 const ownOperations = {
 	approveOrReject,

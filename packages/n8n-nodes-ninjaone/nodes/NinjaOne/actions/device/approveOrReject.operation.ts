@@ -11,6 +11,7 @@ const properties: INodeProperties[] = [
 		displayName: 'Mode',
 		name: 'mode',
 		type: 'options',
+		description: 'APPROVE to let the devices in, REJECT to refuse them',
 		options: [
 			{ name: 'Approve', value: 'APPROVE' },
 			{ name: 'Reject', value: 'REJECT' },
@@ -38,3 +39,6 @@ export async function execute(this: IExecuteFunctions, inputs: ItemInputs, clien
 	const answer = await client.call(this, 'POST', `/v2/devices/approval/${mode}`, { body: { devices } });
 	return answer ?? { mode, devices };
 }
+
+/** It changes NinjaOne: the tool variant says so to the agent. */
+export const changesState = true;

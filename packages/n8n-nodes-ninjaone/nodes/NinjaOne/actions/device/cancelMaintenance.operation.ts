@@ -13,3 +13,6 @@ export async function execute(this: IExecuteFunctions, inputs: ItemInputs, clien
 	const answer = await client.call(this, 'DELETE', `/v2/device/${id}/maintenance`);
 	return answer ?? { deviceId: id, maintenanceCancelled: true };
 }
+
+/** It changes NinjaOne: the tool variant says so to the agent. */
+export const changesState = true;

@@ -1,3 +1,3 @@
 import { deviceRequest } from './simpleRequests';
 
-export const { description, execute } = deviceRequest('get', 'GET', '');
+export const { description, execute, method } = deviceRequest('get', 'GET', '');

@@ -14,6 +14,7 @@ const properties: INodeProperties[] = [
 		displayName: 'Patches',
 		name: 'patchType',
 		type: 'options',
+		description: 'Which patches: os (the operating system) or software (third-party applications)',
 		options: [
 			{ name: 'Operating System', value: 'os' },
 			{ name: 'Software', value: 'software', description: 'Third-party applications NinjaOne patches' },
@@ -24,6 +25,7 @@ const properties: INodeProperties[] = [
 		displayName: 'Action',
 		name: 'patchAction',
 		type: 'options',
+		description: 'What to do: scan looks for missing patches, apply installs the approved patches now',
 		options: [
 			{ name: 'Apply', value: 'apply', description: 'Install the approved patches now' },
 			{ name: 'Scan', value: 'scan', description: 'Look for missing patches now' },
@@ -41,3 +43,6 @@ export async function execute(this: IExecuteFunctions, inputs: ItemInputs, clien
 	const answer = await client.call(this, 'POST', `/v2/device/${deviceId}/patch/${patchType}/${action}`);
 	return answer ?? { deviceId, patchType, action, requested: true };
 }
+
+/** It changes NinjaOne: the tool variant says so to the agent. */
+export const changesState = true;

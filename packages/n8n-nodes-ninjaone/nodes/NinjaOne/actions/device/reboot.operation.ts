@@ -14,6 +14,7 @@ const properties: INodeProperties[] = [
 		displayName: 'Reboot Mode',
 		name: 'mode',
 		type: 'options',
+		description: 'How to restart: NORMAL lets programs close, FORCED restarts even if they refuse',
 		options: [
 			{ name: 'Normal', value: 'NORMAL', description: 'Let the operating system close programs normally' },
 			{ name: 'Forced', value: 'FORCED', description: 'Restart even if programs refuse to close' },
@@ -40,3 +41,6 @@ export async function execute(this: IExecuteFunctions, inputs: ItemInputs, clien
 	});
 	return answer ?? { deviceId: id, mode, reason: reason ?? null, requested: true };
 }
+
+/** It changes NinjaOne: the tool variant says so to the agent. */
+export const changesState = true;

@@ -1,3 +1,3 @@
 import { deviceRequest } from './simpleRequests';
 
-export const { description, execute } = deviceRequest('removeOwner', 'DELETE', '/owner', { ownerRemoved: true });
+export const { description, execute, method } = deviceRequest('removeOwner', 'DELETE', '/owner', { ownerRemoved: true });

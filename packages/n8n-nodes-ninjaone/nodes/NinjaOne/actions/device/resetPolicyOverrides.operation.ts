@@ -1,3 +1,3 @@
 import { deviceRequest } from './simpleRequests';
 
-export const { description, execute } = deviceRequest('resetPolicyOverrides', 'DELETE', '/policy/overrides', { policyOverridesReset: true });
+export const { description, execute, method } = deviceRequest('resetPolicyOverrides', 'DELETE', '/policy/overrides', { policyOverridesReset: true });

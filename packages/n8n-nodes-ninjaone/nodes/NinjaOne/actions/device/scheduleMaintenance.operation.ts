@@ -105,3 +105,6 @@ export async function execute(this: IExecuteFunctions, inputs: ItemInputs, clien
 		}
 	);
 }
+
+/** It changes NinjaOne: the tool variant says so to the agent. */
+export const changesState = true;

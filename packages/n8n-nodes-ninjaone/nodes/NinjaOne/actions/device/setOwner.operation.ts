@@ -29,3 +29,6 @@ export async function execute(this: IExecuteFunctions, inputs: ItemInputs, clien
 	const answer = await client.call(this, 'POST', `/v2/device/${deviceId}/owner/${ownerUid}`);
 	return answer ?? { deviceId, ownerUid, ownerSet: true };
 }
+
+/** It changes NinjaOne: the tool variant says so to the agent. */
+export const changesState = true;

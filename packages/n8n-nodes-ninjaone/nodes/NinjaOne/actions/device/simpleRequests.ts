@@ -15,8 +15,9 @@ export function deviceRequest(
 	method: IHttpRequestMethods,
 	suffix: string,
 	confirmation: IDataObject = {},
-): NinjaOneOperation {
+): NinjaOneOperation & { method: IHttpRequestMethods } {
 	return {
+		method,
 		description: forOperation('device', operation, [locator('device')]),
 		async execute(this: IExecuteFunctions, inputs: ItemInputs, client: NinjaOneClient) {
 			const deviceId = locatorId(inputs, 'device');

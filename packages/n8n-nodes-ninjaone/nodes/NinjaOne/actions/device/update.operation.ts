@@ -47,3 +47,6 @@ export async function execute(this: IExecuteFunctions, inputs: ItemInputs, clien
 	const answer = await client.call(this, 'PATCH', `/v2/device/${id}`, { body });
 	return answer ?? { deviceId: id, updated: body };
 }
+
+/** It changes NinjaOne: the tool variant says so to the agent. */
+export const changesState = true;

@@ -27,6 +27,7 @@ const properties: INodeProperties[] = [
 		displayName: 'Installer Type',
 		name: 'installerType',
 		type: 'options',
+		description: 'The installer package to link to, e.g. WINDOWS_MSI, MAC_PKG or LINUX_DEB',
 		options: INSTALLER_TYPES.map(([name, value]) => ({ name, value })),
 		default: 'WINDOWS_MSI',
 	},

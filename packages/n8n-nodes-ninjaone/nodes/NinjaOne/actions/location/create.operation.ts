@@ -13,6 +13,7 @@ const properties: INodeProperties[] = [
 		displayName: 'Location Name',
 		name: 'name',
 		type: 'string',
+		description: 'The name of the new location',
 		default: '',
 		required: true,
 	},
@@ -27,3 +28,6 @@ export async function execute(this: IExecuteFunctions, inputs: ItemInputs, clien
 	readLocationFields(inputs, 'additionalFields', body);
 	return await client.call(this, 'POST', `/v2/organization/${id}/locations`, { body });
 }
+
+/** It changes NinjaOne: the tool variant says so to the agent. */
+export const changesState = true;

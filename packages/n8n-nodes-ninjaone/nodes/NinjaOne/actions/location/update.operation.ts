@@ -20,3 +20,6 @@ export async function execute(this: IExecuteFunctions, inputs: ItemInputs, clien
 	const answer = await client.call(this, 'PATCH', `/v2/organization/${id}/locations/${locationId}`, { body });
 	return answer ?? { organizationId: id, locationId, updated: body };
 }
+
+/** It changes NinjaOne: the tool variant says so to the agent. */
+export const changesState = true;

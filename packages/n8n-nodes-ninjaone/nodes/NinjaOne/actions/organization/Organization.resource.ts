@@ -1,13 +1,18 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { withOutput } from '../../../shared/tools';
+import { DEVICE_SUMMARY } from '../summaries';
+
 import * as create from './create.operation';
 import * as get from './get.operation';
 import * as getCustomFields from './getCustomFields.operation';
-import * as getDevices from './getDevices.operation';
+import * as getDevicesDefinition from './getDevices.operation';
 import * as getEndUsers from './getEndUsers.operation';
 import * as getMany from './getMany.operation';
 import * as update from './update.operation';
 import * as updateCustomFields from './updateCustomFields.operation';
+
+const getDevices = withOutput('organization', 'getDevices', getDevicesDefinition, DEVICE_SUMMARY);
 
 export const operations = { create, get, getCustomFields, getDevices, getEndUsers, getMany, update, updateCustomFields };
 

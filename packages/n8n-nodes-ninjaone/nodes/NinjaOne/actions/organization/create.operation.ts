@@ -67,3 +67,6 @@ export async function execute(this: IExecuteFunctions, inputs: ItemInputs, clien
 	const qs = templateId !== undefined ? { templateOrganizationId: templateId } : undefined;
 	return await client.call(this, 'POST', '/v2/organizations', { qs, body });
 }
+
+/** It changes NinjaOne: the tool variant says so to the agent. */
+export const changesState = true;

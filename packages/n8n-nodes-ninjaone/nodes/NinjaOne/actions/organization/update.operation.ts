@@ -60,3 +60,6 @@ export async function execute(this: IExecuteFunctions, inputs: ItemInputs, clien
 	}
 	return result;
 }
+
+/** It changes NinjaOne: the tool variant says so to the agent. */
+export const changesState = true;

@@ -8,3 +8,6 @@ export const { description, execute } = customFieldsUpdate('organization', {
 		return { path: `/v2/organization/${organizationId}/custom-fields`, subject: { organizationId } };
 	},
 });
+
+/** It changes NinjaOne: the tool variant says so to the agent. */
+export const changesState = true;

@@ -1,6 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import * as get from './get.operation';
+import { withOutput } from '../../../shared/tools';
+
+import * as getDefinition from './get.operation';
+
+const get = withOutput('report', 'get', getDefinition);
 
 export const operations = { get };
 

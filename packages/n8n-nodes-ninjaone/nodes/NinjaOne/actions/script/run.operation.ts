@@ -22,6 +22,7 @@ const properties: INodeProperties[] = [
 		displayName: 'Type',
 		name: 'type',
 		type: 'options',
+		description: 'SCRIPT runs a script of the automation library by ID; ACTION runs a built-in action by UID',
 		options: [
 			{ name: 'Script', value: 'SCRIPT', description: 'A script from the automation library, by ID' },
 			{ name: 'Built-In Action', value: 'ACTION', description: 'A built-in action, by UID' },
@@ -85,3 +86,6 @@ export async function execute(this: IExecuteFunctions, inputs: ItemInputs, clien
 	const answer = await client.call(this, 'POST', `/v2/device/${id}/script/run`, { body });
 	return answer ?? { deviceId: id, ...body, requested: true };
 }
+
+/** It changes NinjaOne: the tool variant says so to the agent. */
+export const changesState = true;

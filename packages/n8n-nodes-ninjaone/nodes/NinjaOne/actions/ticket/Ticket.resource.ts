@@ -1,13 +1,17 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { withOutput } from '../../../shared/tools';
+
 import * as addComment from './addComment.operation';
 import * as create from './create.operation';
 import * as get from './get.operation';
 import * as getLogEntries from './getLogEntries.operation';
-import * as getMany from './getMany.operation';
+import * as getManyDefinition from './getMany.operation';
 import * as update from './update.operation';
 import { withApiCalls } from '../apiCall';
 import * as api from './apiCalls';
+
+const getMany = withOutput('ticket', 'getMany', getManyDefinition);
 
 const ownOperations = { addComment, create, get, getLogEntries, getMany, update };
 

@@ -85,3 +85,6 @@ function multipartJson(name: string, value: unknown): { body: string; contentTyp
 	].join('\r\n');
 	return { body, contentType: `multipart/form-data; boundary=${boundary}` };
 }
+
+/** It changes NinjaOne: the tool variant says so to the agent. */
+export const changesState = true;

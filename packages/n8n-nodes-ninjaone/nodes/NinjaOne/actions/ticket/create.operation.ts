@@ -72,3 +72,6 @@ export async function execute(this: IExecuteFunctions, inputs: ItemInputs, clien
 	body.status = await resolveStatus(this, client, inputs, 'status', true);
 	return await client.call(this, 'POST', '/v2/ticketing/ticket', { body });
 }
+
+/** It changes NinjaOne: the tool variant says so to the agent. */
+export const changesState = true;

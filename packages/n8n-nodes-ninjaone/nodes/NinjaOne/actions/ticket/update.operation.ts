@@ -73,3 +73,6 @@ function mergeAttributes(current: unknown, chosen: IDataObject[]): IDataObject[]
 		}));
 	return [...kept, ...chosen];
 }
+
+/** It changes NinjaOne: the tool variant says so to the agent. */
+export const changesState = true;

@@ -10,6 +10,7 @@ const getMany = wholeList('user', 'getMany', {
 			displayName: 'User Type',
 			name: 'userType',
 			type: 'options',
+			description: 'Which users: technicians (the MSP\'s own users) or end-users (users of the customers\' organizations)',
 			options: [
 				{ name: 'End Users', value: 'end-users', description: 'Users of the customers\' organizations' },
 				{ name: 'Technicians', value: 'technicians', description: 'The MSP\'s own users' },

@@ -23,6 +23,7 @@ const properties: INodeProperties[] = [
 		displayName: 'Action',
 		name: 'action',
 		type: 'options',
+		description: 'What to do with the service: START, PAUSE, STOP or RESTART',
 		options: ACTIONS.map((action) => ({ name: action.charAt(0) + action.slice(1).toLowerCase(), value: action })),
 		default: 'RESTART',
 	},
@@ -40,3 +41,6 @@ export async function execute(this: IExecuteFunctions, inputs: ItemInputs, clien
 	});
 	return answer ?? { deviceId: id, serviceId, action };
 }
+
+/** It changes NinjaOne: the tool variant says so to the agent. */
+export const changesState = true;
