@@ -171,14 +171,15 @@ export async function sendRequest(
 				if (await profile.renewCredential(ctx)) continue;
 			}
 		}
-		const wait = retryDelay(failure!, isIdempotent(request), attempt, retry);
+		const wait = retryDelay(failure!, request, attempt, retry);
 		if (wait === undefined) throw apiError(ctx, profile, request, failure!, attempt);
 		await pause(wait, signal);
 	}
 }
 
-function isIdempotent(request: ApiRequest): boolean {
-	return request.idempotent === true || IDEMPOTENT.has(request.method);
+/** A read: a GET or HEAD, or a read sent as POST. */
+function isRead(request: ApiRequest): boolean {
+	return request.idempotent === true || request.method === 'GET' || request.method === 'HEAD';
 }
 
 /**
@@ -274,7 +275,7 @@ function readFailure(error: unknown): HttpFailure {
 /** How long to wait before the next attempt, or undefined when it must not be retried. */
 function retryDelay(
 	failure: HttpFailure,
-	safe: boolean,
+	request: ApiRequest,
 	attempt: number,
 	policy: RetryPolicy,
 ): number | undefined {
@@ -286,7 +287,8 @@ function retryDelay(
 		if (asked !== undefined && asked > policy.maxDelay) return undefined;
 		return asked ?? backoff;
 	}
-	if (status === 500 && safe && attempt < READ_RETRIES_AFTER_500) return backoff;
+	const safe = isRead(request) || IDEMPOTENT.has(request.method);
+	if (status === 500 && isRead(request) && attempt < READ_RETRIES_AFTER_500) return backoff;
 	if (status !== undefined && RETRYABLE_STATUS.has(status)) {
 		if (!safe) return undefined;
 		const asked = retryAfter(failure.headers['retry-after']);
