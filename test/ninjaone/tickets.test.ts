@@ -414,7 +414,8 @@ describe('Ticket pickers and tenant lists in the editor', () => {
 			'Tom Tinker <tom@example.test> (Technician)',
 		]);
 		expect(await load('getTechnicians')).toEqual([{ name: 'Tess Tech <tess@example.test>', value: 100 }, { name: 'Tom Tinker <tom@example.test>', value: 101 }]);
-		expect(api('GET /v2/ticketing/app-user-contact').map((r) => r.query.get('userType'))).toEqual([null, 'TECHNICIAN']);
+		// Each list fits in one page and is asked once more (a server may cap its pages), which comes back empty.
+		expect(api('GET /v2/ticketing/app-user-contact').map((r) => r.query.get('userType'))).toEqual([null, null, 'TECHNICIAN', 'TECHNICIAN']);
 	});
 
 	it('pages requesters by anchorNaturalId', async () => {
