@@ -16,19 +16,61 @@ export class RequestClock {
 		private readonly signal?: AbortSignal,
 	) {}
 
-	/** Waits until the next request may start, then records its start. */
-	async next(): Promise<void> {
-		if (this.lastStart !== undefined && this.interval > 0) {
+	/**
+	 * Waits until the next request may start, then records its start. `interval` spaces this one
+	 * request further from the previous one (never less than the clock's own interval).
+	 */
+	async next(interval = this.interval): Promise<void> {
+		const spacing = Math.max(interval, this.interval);
+		if (this.lastStart !== undefined && spacing > 0) {
 			// Timers may fire a fraction of a millisecond early: wait until the interval has passed.
-			for (let remaining = this.remaining(); remaining > 0; remaining = this.remaining()) {
+			for (let remaining = this.remaining(spacing); remaining > 0; remaining = this.remaining(spacing)) {
 				await pause(Math.ceil(remaining), this.signal);
 			}
 		}
+		this.mark();
+	}
+
+	/** Records a request's start without waiting. */
+	mark(): void {
 		this.lastStart = performance.now();
 	}
 
-	private remaining(): number {
-		return (this.lastStart ?? 0) + this.interval - performance.now();
+	/** One request's turn, to be taken at the moment it is sent (see Turn). */
+	turn(interval?: number): Turn {
+		return new Turn(this, interval);
+	}
+
+	private remaining(spacing: number): number {
+		return (this.lastStart ?? 0) + spacing - performance.now();
+	}
+}
+
+/**
+ * One attempt's turn on the clock, taken once, as late as the request path allows (after the
+ * credential and any token fetch). An attempt that ended without taking it (nothing reached the
+ * point of sending as foreseen) records its start when it settles, so the next request still keeps
+ * its distance.
+ */
+export class Turn {
+	private taken = false;
+
+	constructor(
+		private readonly clock: RequestClock,
+		private readonly interval?: number,
+	) {}
+
+	async take(): Promise<void> {
+		if (this.taken) return;
+		this.taken = true;
+		await this.clock.next(this.interval);
+	}
+
+	settle(): void {
+		if (!this.taken) {
+			this.taken = true;
+			this.clock.mark();
+		}
 	}
 }
 

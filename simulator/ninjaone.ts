@@ -76,6 +76,11 @@ export class NinjaOneSim {
 	readonly documentation = new NinjaOneDocumentation();
 	/** The activity log and the API webhook (simulator/ninjaoneActivities.ts). */
 	readonly activity = new NinjaOneActivities(this);
+	/**
+	 * The most rows a page holds whatever `pageSize` asks (undefined: as asked), as a server may cap
+	 * its pages below the asked size where the spec gives no maximum.
+	 */
+	pageCap?: number;
 
 	constructor(seed: NinjaOneSeed = {}) {
 		this.server = new SimServer((request) => this.handle(request));
@@ -95,6 +100,7 @@ export class NinjaOneSim {
 	}
 
 	seed({ organizations = 3, devices = 30, activities = 25 }: NinjaOneSeed): void {
+		this.pageCap = undefined;
 		this.organizations.clear();
 		this.devices = [];
 		this.alerts = [];
@@ -207,7 +213,16 @@ export class NinjaOneSim {
 		const route = `${op.method} ${op.template}`;
 		const handler = this.routes[route] ?? this.ticketing.routes[route] ?? this.activity.routes[route] ?? this.documentation.routes[route] ?? catalogRoutes[route];
 		if (!handler) return this.error(501, 'NOT_SIMULATED', `${route} is not simulated`);
-		return handler(request, params, token.grant);
+		return handler(this.capped(request), params, token.grant);
+	}
+
+	/** The request as served under `pageCap` (the log keeps what was asked). */
+	private capped(request: SimRequest): SimRequest {
+		const asked = Number(request.query.get('pageSize'));
+		if (this.pageCap === undefined || !(asked > this.pageCap)) return request;
+		const query = new URLSearchParams(request.query);
+		query.set('pageSize', String(this.pageCap));
+		return { ...request, query };
 	}
 
 	private readonly routes: Record<string, (r: SimRequest, p: Record<string, string>, grant: string) => SimResponse> = {

@@ -288,10 +288,13 @@ export class NinjaOneTicketing {
 		const found = TICKET_STATUSES.find((s) => String(s.statusId) === String(status ?? '1000'));
 		ticket.status = { ...found };
 		if (cc) ticket.ccList = { uids: cc.uids ?? [], emails: cc.emails ?? [] };
-		for (const attribute of attributes ?? []) {
-			const values = (ticket.attributeValues as Obj[]).filter((v) => v.attributeId !== attribute.attributeId);
-			ticket.attributeValues = [...values, { id: attribute.attributeId * 1000 + ticket.id, attributeId: attribute.attributeId, value: attribute.value }];
-		}
+		// CreateTicket and UpdateTicket are full representations: the attribute values are those sent,
+		// and an update without `attributes` leaves the ticket without any.
+		ticket.attributeValues = ((attributes ?? []) as Obj[]).map((attribute) => ({
+			id: attribute.attributeId * 1000 + ticket.id,
+			attributeId: attribute.attributeId,
+			value: attribute.value,
+		}));
 	}
 
 	private addEntry(ticketId: number, entry: Obj): void {

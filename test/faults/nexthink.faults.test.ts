@@ -28,7 +28,7 @@ interface Family {
 	server: () => SimServer;
 	/** A Portal run waits out the Portal's own timeout: a slow answer is not a timeout there. */
 	waitsForPortal?: boolean;
-	/** A read sent as POST (NQL): an empty answer is an error, yet the request is not retried. */
+	/** A read sent as POST (NQL): an empty answer is an error, and the request is retried like a GET. */
 	readByPost?: boolean;
 	/** The API's name in messages, where it is not the Portal's or Infinity's. */
 	apiName?: string;
@@ -172,7 +172,7 @@ describe.each(Object.entries(families))('%s', (_name, family) => {
 		family.server().faults = [{ ...c.fault, route: family.route, nth: [2] }];
 		const emptyRead = c.fault.kind === 'empty' && family.readByPost;
 		const outcome =
-			(c.fault.kind === 'slow' && family.waitsForPortal) ? 'recovers' : emptyRead ? 'fails' : c.outcome(family.method);
+			(c.fault.kind === 'slow' && family.waitsForPortal) ? 'recovers' : emptyRead ? 'fails' : c.outcome(family.method, family.readByPost);
 		const result = await run(family, family.parameters, 'continueRegularOutput');
 		expectNothingLost(result, [false, outcome === 'fails', false]);
 		const unreadable = c.fault.status === undefined || c.fault.status === 200 ? family.unreadable?.[c.fault.kind] : undefined;
@@ -186,7 +186,8 @@ describe.each(Object.entries(families))('%s', (_name, family) => {
 	});
 
 	it('routes the failed item to the error output', async () => {
-		family.server().faults = [{ kind: 'status', status: 500, body: { message: 'boom' }, route: family.route, nth: [2] }];
+		// A 400 fails every family on its first answer (a read's 500 is tried once more).
+		family.server().faults = [{ kind: 'status', status: 400, body: { message: 'boom' }, route: family.route, nth: [2] }];
 		const result = await run(family, family.parameters, 'continueErrorOutput');
 		expectRoutedToErrorOutput(result, [false, true, false]);
 	});

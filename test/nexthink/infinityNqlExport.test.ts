@@ -42,16 +42,38 @@ describe('Nexthink Infinity: NQL > Export', () => {
 		expect(run.items.every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(true);
 	});
 
+	// Judged by bounds a busy machine cannot break: the export starts no earlier than the run, and
+	// each request is at least one interval after the one before it, so request k arrives no earlier
+	// than k intervals after the run began (the simulator logs an arrival late under load, never early).
+	const now = () => performance.timeOrigin + performance.now();
+	const expectSpacedFrom = (began: number, arrivals: number[], interval: number) =>
+		arrivals.forEach((at, k) => expect(at - began).toBeGreaterThanOrEqual((k + 1) * interval));
+
 	test('status checks are spaced by the request interval and the status check interval, whichever is longer', async () => {
+		let began = now();
 		await exportQuery('#device_inventory', {}, 150);
-		const checks = fixture.infinity.api.requests('GET /api/v1/nql/status/').map((r) => r.at);
-		for (let i = 1; i < checks.length; i++) expect(checks[i] - checks[i - 1]).toBeGreaterThanOrEqual(140);
+		expectSpacedFrom(began, fixture.infinity.api.requests('GET /api/v1/nql/status/').map((r) => r.at), 150);
 		fixture.infinity.api.log.length = 0;
 
+		began = now();
 		await exportQuery('#device_inventory', { options: { statusCheckSeconds: 0.3 } });
 		const spaced = fixture.infinity.api.requests('GET /api/v1/nql/status/').map((r) => r.at);
 		expect(spaced).toHaveLength(3);
-		for (let i = 1; i < spaced.length; i++) expect(spaced[i] - spaced[i - 1]).toBeGreaterThanOrEqual(280);
+		expectSpacedFrom(began, spaced, 300);
+	});
+
+	test('after a 429 on a status check, the next check still waits the status check interval from the retried request', async () => {
+		// Retry-After as an HTTP date (whole seconds): the retry goes no earlier than that moment.
+		const when = new Date(Date.now() + 2000).toUTCString();
+		const retryAt = Date.parse(when);
+		fixture.infinity.api.faults.push({ route: 'GET /api/v1/nql/status/', kind: 'status', status: 429, headers: { 'retry-after': when }, nth: [1] });
+		const run = await exportQuery('#device_inventory', { options: { statusCheckSeconds: 1 } });
+		expect(run.json[0].has_error).toBe(false);
+		const [, retried, ...later] = fixture.infinity.api.requests('GET /api/v1/nql/status/').map((r) => r.at);
+		expect(later.length).toBeGreaterThan(0);
+		// A few ms of leeway between the wall clock (Date) and the simulator's clock (performance).
+		expect(retried - retryAt).toBeGreaterThanOrEqual(-5);
+		expectSpacedFrom(retryAt - 5, later, 1000);
 	});
 
 	test('quoted values with commas, quotes and line breaks; thousands of rows', async () => {

@@ -105,6 +105,34 @@ describe('Device custom fields', () => {
 		expect(f.sim.everyday.fields.device.get(3)?.assetTag).toBe('AT-NEW');
 	});
 
+	it('keeps the fields already written when a field-by-field write then fails with a 5xx', async () => {
+		// The whole write is refused (serialLocked), assetTag goes through alone, then siteCode meets a 503.
+		f.sim.server.faults.push({ route: 'PATCH /v2/device/3/custom-fields', kind: 'status', status: 503, nth: [4] });
+		const run = await f.run(
+			{ resource: 'device', operation: 'updateCustomFields', deviceId: device('3'), fieldsInput: 'json', fieldsJson: '={{ $json.fields }}' },
+			[{ fields: { assetTag: 'AT-5XX', serialLocked: 'X', siteCode: 'ZRH', warrantyMonths: 12 } }],
+			{ onError: 'continueRegularOutput' },
+		);
+		expect(run.json[0]).toMatchObject({
+			has_error: true,
+			error: expect.stringMatching(/^Writing custom field "siteCode" failed: NinjaOne 503: .*Before it, 1 of 4 fields had been written and 1 refused; 2 not written\.$/),
+			result: {
+				deviceId: 3,
+				written: { assetTag: 'AT-5XX' },
+				refused: [{ field: 'serialLocked', value: 'X', reason: expect.stringContaining('read-only') }],
+				notWritten: ['siteCode', 'warrantyMonths'],
+			},
+		});
+		// A PATCH is not sent again after a 503, and nothing after the failed field is sent.
+		expect(api('PATCH /v2/device/3/custom-fields').map((r) => Object.keys(r.body as object))).toEqual([
+			['assetTag', 'serialLocked', 'siteCode', 'warrantyMonths'],
+			['assetTag'],
+			['serialLocked'],
+			['siteCode'],
+		]);
+		expect(f.sim.everyday.fields.device.get(3)?.assetTag).toBe('AT-5XX');
+	});
+
 	it.each([
 		['a number field that is not a number', [{ name: 'warrantyMonths', type: 'number', value: 'three' }], /^Custom Fields \(item 0\): "warrantyMonths" must be a number, got "three"/],
 		['a boolean that is not true or false', [{ name: 'backupVerified', type: 'boolean', value: 'yes' }], /^Custom Fields \(item 0\): "backupVerified" must be true or false, got "yes"/],

@@ -169,7 +169,8 @@ describe('NinjaOne Trigger: polling', () => {
 		const start = f.sim.activity.lastActivityId;
 		for (let i = 0; i < 1200; i++) f.sim.activity.alert(1 + (i % 30));
 		const before = trigger.saved();
-		f.sim.server.faults.push({ route: 'GET /v2/activities', kind: 'status', status: 500, nth: [2], body: { resultCode: 'SERVER_ERROR', errorMessage: 'Internal error' } });
+		// A GET answered 500 is tried once more: two 500s in a row fail the poll.
+		f.sim.server.faults.push({ route: 'GET /v2/activities', kind: 'status', status: 500, nth: [2, 3], body: { resultCode: 'SERVER_ERROR', errorMessage: 'Internal error' } });
 
 		await expect(trigger.poll()).rejects.toThrow(/NinjaOne 500: Internal error/);
 		expect(trigger.saved()).toEqual(before);

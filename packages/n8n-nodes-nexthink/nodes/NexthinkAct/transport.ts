@@ -26,6 +26,10 @@ export interface CallOptions {
 	headers?: Record<string, string>;
 	/** For a Portal run: the Portal's own timeout, which the request's timeout must exceed. */
 	portalTimeoutSeconds?: number;
+	/** A read sent as POST (an NQL query): retried like a GET. */
+	idempotent?: boolean;
+	/** This request's own spacing from the previous one, in ms (status checks). */
+	interval?: number;
 }
 
 export interface ApiClient {
@@ -63,12 +67,18 @@ function portalClient(clock: RequestClock): PortalClient {
 	let credentials: IDataObject | undefined;
 	const secrets = () => [credentials?.password].filter((s): s is string => typeof s === 'string');
 	const selfSigned = 'turn on "Ignore SSL Issues (Insecure)" in the Nexthink Portal credential';
+	// Handed to n8n as resolved, so that nothing is left to do between the clock's turn and the send.
+	const credentialOptions: ApiProfile['credentialOptions'] = async (ctx) => {
+		credentials ??= (await ctx.getCredentials(PORTAL_CREDENTIAL)) as IDataObject;
+		return { options: resolvedCredential(ctx, PORTAL_CREDENTIAL, credentials as ICredentialDataDecryptedObject), fetchesToken: false };
+	};
 	const profile: ApiProfile = {
 		credentialType: PORTAL_CREDENTIAL,
 		apiName: 'Nexthink Portal',
 		describeError: describePortalError,
 		secrets,
 		certificateHint: `If the Portal uses a self-signed certificate, ${selfSigned}`,
+		credentialOptions,
 	};
 	// The Engines take the Portal's users: the same credential, its Basic auth sent to each Engine's host.
 	const engineProfile: ApiProfile = {
@@ -77,6 +87,7 @@ function portalClient(clock: RequestClock): PortalClient {
 		describeError: describeEngineError,
 		secrets,
 		certificateHint: `If the Engine's certificate is self-signed or does not name the address used (an IP address), ${selfSigned}`,
+		credentialOptions,
 	};
 	const portalUrl = async (ctx: RequestContext): Promise<string> => {
 		credentials ??= (await ctx.getCredentials(PORTAL_CREDENTIAL)) as IDataObject;
@@ -99,6 +110,8 @@ function portalClient(clock: RequestClock): PortalClient {
 				timeout:
 					portalSeconds === undefined ? undefined : Math.max(clock.timeout, portalSeconds * 1000 + PORTAL_TIMEOUT_MARGIN_MS),
 				skipSslCertificateValidation: credentials!.ignoreSslIssues === true,
+				idempotent: options.idempotent,
+				interval: options.interval,
 			});
 			return response.body;
 		},
@@ -144,6 +157,8 @@ function infinityClient(clock: RequestClock): InfinityClient {
 			qs: options.qs,
 			body: options.body,
 			headers: options.headers,
+			idempotent: options.idempotent,
+			interval: options.interval,
 		});
 	};
 	return {
@@ -160,25 +175,24 @@ function infinityClient(clock: RequestClock): InfinityClient {
 }
 
 /**
- * A token about to expire, or one the API refused, is handed to n8n as empty, which makes n8n
- * fetch a new one through the credential's preAuthentication and store it; otherwise n8n uses
- * the stored token.
+ * The credential as resolved, for n8n. A token about to expire, or one the API refused, is handed
+ * to n8n as empty, which makes n8n fetch a new one through the credential's preAuthentication (as
+ * it does when no token is stored yet) and store it; otherwise n8n uses the stored token.
  */
 function renewToken(
 	ctx: RequestContext,
 	credentials: ICredentialDataDecryptedObject,
 	refused: boolean,
-): IAdditionalCredentialOptions | undefined {
+): { options: IAdditionalCredentialOptions; fetchesToken: boolean } {
+	const token = typeof credentials.accessToken === 'string' ? credentials.accessToken : '';
 	const expiresAt = Number(credentials.expiresAt);
-	const stale = credentials.accessToken !== '' && expiresAt > 0 && expiresAt - Date.now() < TOKEN_REFRESH_MARGIN_MS;
-	if (!stale && !refused) return undefined;
-	const stored = ctx.getNode().credentials?.[INFINITY_CREDENTIAL];
-	return {
-		credentialsDecrypted: {
-			id: stored?.id ?? '',
-			name: stored?.name ?? '',
-			type: INFINITY_CREDENTIAL,
-			data: { ...credentials, accessToken: '' },
-		},
-	};
+	const stale = token !== '' && expiresAt > 0 && expiresAt - Date.now() < TOKEN_REFRESH_MARGIN_MS;
+	const fetchesToken = token === '' || stale || refused;
+	const data = fetchesToken ? { ...credentials, accessToken: '' } : credentials;
+	return { options: resolvedCredential(ctx, INFINITY_CREDENTIAL, data), fetchesToken };
+}
+
+function resolvedCredential(ctx: RequestContext, type: string, data: ICredentialDataDecryptedObject): IAdditionalCredentialOptions {
+	const stored = ctx.getNode().credentials?.[type];
+	return { credentialsDecrypted: { id: stored?.id ?? '', name: stored?.name ?? '', type, data } };
 }

@@ -1,31 +1,43 @@
 // Generated from common/pagination.ts by scripts/sync-common.mjs (npm run sync-common): edit that file, not this copy.
 /**
  * The one paging loop of the package: pages of `pageSize` until `limit` rows, an empty page, or a
- * page shorter than asked (the last one: asking again would only fetch an empty page, one request
- * and one throttle interval per list). Callers keep `pageSize` within the endpoint's documented
- * maximum, so a short page always means the end. `step` checks each page before its rows are
- * kept and gives the cursor of the next page (undefined: the list ends here); a cursor that does
- * not advance is its error, never a loop or a silent cut.
+ * page shorter than the largest one the server has returned so far. A page shorter than asked is
+ * not enough: a server may cap its pages below the asked size (NinjaOne's spec gives no maximum
+ * for some lists), and stopping there would silently return one page. So a list that fits in one
+ * page costs one more request, which comes back empty or short. `step` checks each page before its
+ * rows are kept and gives the cursor of the next page (undefined: the list ends here); a cursor
+ * that does not advance is its error, never a loop or a silent cut.
  */
 async function collectPages<Page extends { rows: Row[] }, Row, Cursor>(
 	fetchPage: (cursor: Cursor | undefined, pageSize: number) => Promise<Page>,
-	step: (page: Page, cursor: Cursor | undefined, size: number, kept: number) => Cursor | undefined,
+	step: (page: Page, cursor: Cursor | undefined, size: number, kept: number, last: boolean) => Cursor | undefined,
 	pageSize: number,
 	limit?: number,
 ): Promise<Row[]> {
 	const rows: Row[] = [];
 	let cursor: Cursor | undefined;
+	let largest = 0;
 	while (limit === undefined || rows.length < limit) {
 		const size = limit === undefined ? pageSize : Math.min(pageSize, limit - rows.length);
 		const page = await fetchPage(cursor, size);
 		if (page.rows.length === 0) break;
-		const next = step(page, cursor, size, rows.length);
+		const last = isLastPage(page.rows.length, largest);
+		largest = Math.max(largest, page.rows.length);
+		const next = step(page, cursor, size, rows.length, last);
 		for (const row of page.rows) rows.push(row);
-		if (page.rows.length < size || next === undefined) break;
+		if (last || next === undefined) break;
 		cursor = next;
 	}
 	if (limit !== undefined && rows.length > limit) rows.length = limit;
 	return rows;
+}
+
+/**
+ * Whether a page of `length` rows ends a list whose largest page so far had `largest` rows: only
+ * an empty page, or one shorter than what the server has shown it gives (its cap or the asked size).
+ */
+export function isLastPage(length: number, largest: number): boolean {
+	return length === 0 || length < largest;
 }
 
 /** One page of a cursor-paged list: `cursor` is undefined for the first page. */
@@ -62,15 +74,16 @@ export type FetchCursorPage<Row> = (cursor: number | undefined, pageSize: number
 
 /**
  * A list paged by a cursor the API hands back (a ticket board's `lastCursorId`, a log entry's
- * `anchorId`). A short last page may come without a usable cursor; a full one whose cursor repeats
- * is an error.
+ * `anchorId`). A last page, or one shorter than asked, may come without a usable cursor; any other
+ * page whose cursor repeats is an error.
  */
 export async function collectByReturnedCursor<Row>(fetchPage: FetchCursorPage<Row>, pageSize: number, limit?: number): Promise<Row[]> {
 	const seen = new Set<number>();
 	return await collectPages(
 		fetchPage,
-		({ rows, next }, cursor, size, kept) => {
-			if (rows.length < size) return undefined;
+		({ rows, next }, cursor, size, kept, last) => {
+			// The last page needs no cursor; nor can a page shorter than asked without one be followed.
+			if (last || (next === undefined && rows.length < size)) return undefined;
 			if (next === undefined || !Number.isFinite(next) || next === cursor || seen.has(next)) {
 				throw new Error(
 					`the list cursor did not advance (cursor=${cursor ?? 'none'}, next=${next ?? 'missing'}); stopped after ${kept + rows.length} rows instead of repeating pages`,

@@ -8,6 +8,9 @@ import type { RequestClock } from '../shared/throttle';
 
 export const CREDENTIAL_TYPE = 'ninjaOneOAuth2Api';
 
+/** NinjaOne's reads sent as POST (a board run): retried like a GET, as sending one twice changes nothing. */
+const READS_SENT_AS_POST = [/^\/v2\/ticketing\/trigger\/board\/[^/]+\/run$/];
+
 export interface CallOptions {
 	qs?: IDataObject;
 	body?: unknown;
@@ -38,6 +41,7 @@ export function ninjaOneClient(clock: RequestClock): NinjaOneClient {
 		apiName: 'NinjaOne',
 		describeError: describeNinjaOneError,
 		secrets: () => secretsOf(credentials),
+		oauth2: true,
 		renewCredential: async (ctx) => {
 			// n8n's own OAuth2 refresh (a new client-credentials token, or the refresh token's).
 			const refresh = (ctx.helpers as { refreshOAuth2Token?: (type: string) => Promise<unknown> }).refreshOAuth2Token;
@@ -74,6 +78,7 @@ export function ninjaOneClient(clock: RequestClock): NinjaOneClient {
 				followRedirects: options.followRedirects,
 				headers: options.headers,
 				binary: options.binary,
+				idempotent: method === 'POST' && READS_SENT_AS_POST.some((read) => read.test(path)),
 			});
 			return { statusCode: response.statusCode, headers: response.headers as IDataObject, body: response.body };
 		},

@@ -13,7 +13,7 @@ import type {
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { isJsonObject } from './envelope';
-import { pause, RequestClock } from './throttle';
+import { pause, type RequestClock, type Turn } from './throttle';
 
 /** Where requests are sent from: node executions, option lists, and the trigger's poll() and webhook hooks. */
 export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions | IHookFunctions;
@@ -46,6 +46,13 @@ export interface ApiRequest {
 	consume?: (chunks: AsyncIterable<Buffer>) => Promise<unknown>;
 	/** The answer is a file: its body is kept as bytes (a Buffer), whatever its content type. */
 	binary?: boolean;
+	/**
+	 * A read sent as POST (a search, a query, a board run): re-sent after a 5xx or a dropped
+	 * connection like a GET, since sending it twice changes nothing.
+	 */
+	idempotent?: boolean;
+	/** This request's own spacing from the previous one, in ms, where it must exceed the request interval (status checks). */
+	interval?: number;
 }
 
 export interface ApiResponse {
@@ -62,8 +69,17 @@ export interface ApiProfile {
 	describeError?: (statusCode: number, body: unknown, request: ApiRequest) => string | undefined;
 	/** Values that must never appear in a message (tokens, passwords). */
 	secrets?: () => string[];
-	/** Options for n8n's authentication helper, asked before every attempt (e.g. credentials to refresh). */
-	credentialOptions?: (ctx: RequestContext) => Promise<IAdditionalCredentialOptions | undefined>;
+	/**
+	 * The credential for the next attempt, resolved before the request clock's turn, and whether
+	 * n8n will fetch a token first (through the context's `httpRequest` helper, in the credential's
+	 * preAuthentication).
+	 */
+	credentialOptions?: (ctx: RequestContext) => Promise<{ options?: IAdditionalCredentialOptions; fetchesToken: boolean }>;
+	/**
+	 * An OAuth2 credential: n8n resolves it, fetches any token, then sends the request itself through
+	 * the context's `httpRequest` helper, where the request clock's turn is taken.
+	 */
+	oauth2?: boolean;
 	/** Advice added when the server's TLS certificate is not trusted. */
 	certificateHint?: string;
 	/**
@@ -85,12 +101,14 @@ export interface RetryPolicy {
 export const DEFAULT_RETRY: RetryPolicy = { maxRetries: 4, baseDelay: 1000, maxDelay: 60_000 };
 
 /**
- * Methods re-sent after a 5xx or a dropped connection. A POST or a PATCH (a partial update NinjaOne
- * may apply field by field, and custom-field writes that trigger automations) is re-sent only after
- * a 429, which says it was not processed.
+ * Methods re-sent after a 5xx or a dropped connection, with reads sent as POST (`idempotent`). A
+ * write by POST or PATCH (a partial update NinjaOne may apply field by field, and custom-field
+ * writes that trigger automations) is re-sent only after a 429, which says it was not processed.
  */
 const IDEMPOTENT = new Set<IHttpRequestMethods>(['GET', 'HEAD', 'PUT', 'DELETE']);
 const RETRYABLE_STATUS = new Set([502, 503, 504]);
+/** A read answered 500 is tried once more: a passing fault should not fail a poll or a list. */
+const READ_RETRIES_AFTER_500 = 1;
 /** Errors after which the request may or may not have reached the server. */
 const RETRYABLE_NETWORK = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT']);
 /** Errors that prove nothing was sent. */
@@ -128,18 +146,24 @@ export async function sendRequest(
 	};
 	let renewed = false;
 	for (let attempt = 0; ; attempt++) {
-		await clock.next();
+		const turn = clock.turn(request.interval);
 		let raw: { statusCode: number; headers?: ApiResponse['headers']; body: unknown } | undefined;
 		let failure: HttpFailure | undefined;
 		try {
-			if (request.fileDownload) raw = await ctx.helpers.httpRequest({ ...options, headers: { ...request.headers } });
-			else {
-				const credentialOptions = await profile.credentialOptions?.(ctx);
+			if (request.fileDownload) {
+				await turn.take();
+				raw = await ctx.helpers.httpRequest({ ...options, headers: { ...request.headers } });
+			} else {
+				const credential = await profile.credentialOptions?.(ctx);
+				// The turn is taken as close to the send as n8n lets the node: after the credential is
+				// resolved and any token fetched, so that the interval holds as the API sees it.
+				const deferred = profile.oauth2 === true || credential?.fetchesToken === true;
+				if (!deferred) await turn.take();
 				raw = await ctx.helpers.httpRequestWithAuthentication.call(
-					ctx,
+					deferred ? takingTurnAtSend(ctx, turn, request.url) : ctx,
 					profile.credentialType,
 					{ ...options, headers: { Accept: 'application/json', ...request.headers } },
-					credentialOptions,
+					credential?.options,
 				);
 			}
 			if (raw && request.consume) raw = await readStream(raw, request.consume);
@@ -147,6 +171,7 @@ export async function sendRequest(
 			raw = undefined;
 			failure = error instanceof UnreadableAnswer ? error.failure : readFailure(error);
 		}
+		turn.settle();
 		// n8n marks the execution cancelled itself; nothing more is sent.
 		if (signal?.aborted) throw new NodeOperationError(ctx.getNode(), 'The execution was cancelled');
 		if (raw) {
@@ -160,7 +185,7 @@ export async function sendRequest(
 				if (await profile.renewCredential(ctx)) continue;
 			}
 		}
-		const wait = retryDelay(failure!, request.method, attempt, retry);
+		const wait = retryDelay(failure!, request, attempt, retry);
 		if (wait === undefined) throw apiError(ctx, profile, request, failure!, attempt);
 		await pause(wait, signal);
 	}
@@ -228,6 +253,40 @@ async function readStream<T extends { statusCode: number; headers?: ApiResponse[
 	}
 	const message = refused instanceof Error ? refused.message : String(refused);
 	throw new UnreadableAnswer({ statusCode: raw.statusCode, headers: raw.headers ?? {}, body: undefined, message, unreadable: true });
+}
+
+/** A read: a GET or HEAD, or a read sent as POST. */
+function isRead(request: ApiRequest): boolean {
+	return request.idempotent === true || request.method === 'GET' || request.method === 'HEAD';
+}
+
+/**
+ * The context n8n's authentication helper runs in, with its `httpRequest` helper taking the
+ * request clock's turn: just before the request itself where n8n sends it through that helper
+ * (OAuth2), and right after a token request (a credential's preAuthentication), which n8n follows
+ * at once with the request.
+ */
+function takingTurnAtSend(ctx: RequestContext, turn: Turn, url: string): RequestContext {
+	const httpRequest = ctx.helpers.httpRequest;
+	const helpers = {
+		...ctx.helpers,
+		httpRequest: async (options: IHttpRequestOptions) => {
+			if (options.url === url) {
+				await turn.take();
+				return await httpRequest.call(ctx.helpers, options);
+			}
+			const answer: unknown = await httpRequest.call(ctx.helpers, options);
+			await turn.take();
+			return answer;
+		},
+	};
+	return new Proxy(ctx, {
+		get(target, key) {
+			if (key === 'helpers') return helpers;
+			const value: unknown = Reflect.get(target, key, target);
+			return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+		},
+	});
 }
 
 /** An error body that arrived as text because it was not sent as JSON. */
@@ -298,7 +357,7 @@ function readFailure(error: unknown): HttpFailure {
 /** How long to wait before the next attempt, or undefined when it must not be retried. */
 function retryDelay(
 	failure: HttpFailure,
-	method: IHttpRequestMethods,
+	request: ApiRequest,
 	attempt: number,
 	policy: RetryPolicy,
 ): number | undefined {
@@ -310,7 +369,8 @@ function retryDelay(
 		if (asked !== undefined && asked > policy.maxDelay) return undefined;
 		return asked ?? backoff;
 	}
-	const safe = IDEMPOTENT.has(method);
+	const safe = isRead(request) || IDEMPOTENT.has(request.method);
+	if (status === 500 && isRead(request) && attempt < READ_RETRIES_AFTER_500) return backoff;
 	if (status !== undefined && RETRYABLE_STATUS.has(status)) {
 		if (!safe) return undefined;
 		const asked = retryAfter(failure.headers['retry-after']);

@@ -199,9 +199,21 @@ async function updateCustomFields(
 		if (!refusedAsWhole) Object.assign(written, fields);
 	}
 	if (refusedAsWhole) {
-		for (const name of names) {
+		for (const [index, name] of names.entries()) {
 			const outcome = await patch(ctx, client, path, { [name]: fields[name] });
-			if (outcome.failure !== undefined) throw outcome.failure;
+			if (outcome.failure !== undefined) {
+				// Until a field is through, nothing was written: the failure stays as it is.
+				if (index === 0) throw outcome.failure;
+				// Fields written before it cannot be taken back: the failure keeps them.
+				const notWritten = names.slice(index);
+				throw failedWithResult(
+					ctx.getNode(),
+					`Writing custom field "${name}" failed: ${(outcome.failure as Error).message}. ` +
+						`Before it, ${Object.keys(written).length} of ${names.length} fields had been written` +
+						`${refused.length > 0 ? ` and ${refused.length} refused` : ''}; ${notWritten.length} not written.`,
+					{ ...subject, written, refused, notWritten },
+				);
+			}
 			if (outcome.refusal === undefined) written[name] = fields[name];
 			else refused.push({ field: name, value: fields[name], reason: outcome.refusal });
 		}

@@ -1,6 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
 import { isJsonObject } from '../../shared/envelope';
+import { isLastPage } from '../../shared/pagination';
 import { RequestClock } from '../../shared/throttle';
 import { type NinjaOneClient, ninjaOneClient } from '../transport';
 
@@ -36,6 +37,7 @@ async function searchAfterId(
 	const client = clientFor();
 	const results: INodeListSearchItems[] = [];
 	let after = token !== undefined && /^\d+$/.test(token) ? Number(token) : undefined;
+	let largest = 0;
 	for (let page = 0; page < PAGES_PER_SEARCH && results.length < ENOUGH_MATCHES; page++) {
 		const qs: IDataObject = { pageSize: SEARCH_PAGE_SIZE };
 		if (after !== undefined) qs.after = after;
@@ -44,7 +46,10 @@ async function searchAfterId(
 		for (const row of rows) if (matches(filter, ...texts(row))) results.push(toItem(row));
 		const last = rows.length > 0 ? rows[rows.length - 1].id : undefined;
 		const advanced = typeof last === 'number' && (after === undefined || last > after);
-		if (rows.length < SEARCH_PAGE_SIZE || !advanced) return { results };
+		// A page shorter than asked may be the server's cap: only an empty one, or one shorter than the largest, ends the list.
+		const lastPage = isLastPage(rows.length, largest);
+		largest = Math.max(largest, rows.length);
+		if (lastPage || !advanced) return { results };
 		after = last;
 	}
 	return { results, paginationToken: String(after) };

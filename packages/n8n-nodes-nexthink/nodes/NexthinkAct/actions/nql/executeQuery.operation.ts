@@ -28,6 +28,8 @@ export async function execute(this: IExecuteFunctions, inputs: ItemInputs, clien
 	const answer = await client.infinity.call(this, 'POST', '/api/v2/nql/execute', {
 		body,
 		headers: { 'x-utc-times': String(utc) },
+		// A query reads and changes nothing: safe to send again after a 5xx or a dropped connection.
+		idempotent: true,
 	});
 	const data = isJsonObject(answer) ? answer.data ?? [] : undefined;
 	if (!Array.isArray(data)) throw new Error(`Nexthink Infinity answered query ${body.queryId} without a list of rows`);

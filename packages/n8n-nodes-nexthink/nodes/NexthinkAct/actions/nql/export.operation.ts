@@ -4,7 +4,6 @@ import { optionsCollection } from '../../../shared/descriptions';
 import { forOperation } from '../../../shared/display';
 import { isJsonObject, rows } from '../../../shared/envelope';
 import type { ItemInputs } from '../../../shared/inputs';
-import { RequestClock } from '../../../shared/throttle';
 import type { NexthinkClient } from '../../transport';
 import { parseCsv } from './csv';
 import { queryProperties, readQuery } from './query';
@@ -50,12 +49,12 @@ export async function execute(this: IExecuteFunctions, inputs: ItemInputs, clien
 	const exportId = isJsonObject(started) && typeof started.exportId === 'string' ? started.exportId : '';
 	if (exportId === '') throw new Error(`Nexthink Infinity started the export of query ${body.queryId} without giving its export ID`);
 
-	// The status checks are spaced by this clock as well as by the node's request interval.
-	const checks = new RequestClock((checkSeconds ?? DEFAULT_CHECK_SECONDS) * 1000, this.getExecutionCancelSignal?.());
+	// Each status check, a retried one too, starts at least the Status Check Interval (and the
+	// request interval) after the request before it, as the API sees them.
+	const interval = (checkSeconds ?? DEFAULT_CHECK_SECONDS) * 1000;
 	const deadline = Date.now() + (maxWaitMinutes ?? DEFAULT_MAX_WAIT_MINUTES) * 60_000;
 	for (;;) {
-		await checks.next();
-		const answer = await client.infinity.send(this, 'GET', `/api/v1/nql/status/${encodeURIComponent(exportId)}`);
+		const answer = await client.infinity.send(this, 'GET', `/api/v1/nql/status/${encodeURIComponent(exportId)}`, { interval });
 		const status = isJsonObject(answer.body) ? answer.body : {};
 		if (status.status === 'COMPLETED') {
 			if (typeof status.resultsFileUrl !== 'string' || status.resultsFileUrl === '') {

@@ -1,6 +1,7 @@
 import type { IDataObject, INodePropertyOptions, JsonObject } from 'n8n-workflow';
 
 import { isJsonObject } from '../../../shared/envelope';
+import { isLastPage } from '../../../shared/pagination';
 import type { RequestContext } from '../../../shared/request';
 import type { NinjaOneClient } from '../../transport';
 
@@ -37,7 +38,8 @@ export interface ActivityRead {
 
 /**
  * Reads `path` (an activity list) page by page under the client's throttle: the first page is the
- * newest, each next page asks for IDs below the oldest one seen, until a short page, the
+ * newest, each next page asks for IDs below the oldest one seen, until an empty page or one shorter
+ * than the largest so far (a server may cap pages below the asked size), the
  * `newerThan` bound, or the limit. A page that does not move backwards is an error, never a loop.
  */
 export async function readActivities(
@@ -52,6 +54,7 @@ export async function readActivities(
 	const kept: JsonObject[] = [];
 	let lastActivityId: number | undefined;
 	let below = window.olderThan;
+	let largest = 0;
 	for (let pages = 1; ; pages++) {
 		const qs: IDataObject = { ...query, pageSize };
 		if (floor !== undefined) qs.newerThan = floor;
@@ -75,7 +78,10 @@ export async function readActivities(
 			kept.push(activity);
 			if (window.limit !== undefined && kept.length >= window.limit) return { activities: kept, lastActivityId };
 		}
-		if (page.length < pageSize || reachedFloor || oldest === undefined) break;
+		// A page shorter than asked may be the server's cap: only one shorter than the largest so far ends the log.
+		const last = isLastPage(page.length, largest);
+		largest = Math.max(largest, page.length);
+		if (last || reachedFloor || oldest === undefined) break;
 		if (window.maxPages !== undefined && pages >= window.maxPages) break;
 		if (below !== undefined && oldest >= below) {
 			throw new Error(

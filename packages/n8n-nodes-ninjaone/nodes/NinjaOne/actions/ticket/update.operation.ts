@@ -55,7 +55,10 @@ export async function execute(this: IExecuteFunctions, inputs: ItemInputs, clien
 	if (isJsonObject(current.ccList)) body.cc = current.ccList;
 	Object.assign(body, changes);
 	if (status !== undefined) body.status = status;
-	if (changes.attributes) body.attributes = mergeAttributes(current.attributeValues, changes.attributes as IDataObject[]);
+	// UpdateTicket replaces the whole ticket: the attribute values go back as read, with the chosen ones changed.
+	const attributes = mergeAttributes(current.attributeValues, (changes.attributes as IDataObject[] | undefined) ?? []);
+	if (attributes.length > 0) body.attributes = attributes;
+	else delete body.attributes;
 	if (body.requesterUid === undefined) {
 		inputs.fail('Requester', 'NinjaOne needs a requester to update a ticket and this one has none: set Requester in Update Fields');
 	}
