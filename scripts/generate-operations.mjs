@@ -629,10 +629,17 @@ function fieldDescription(field, resourceLabel) {
 			if (field.format === 'date-time') return 'An ISO 8601 date-time with offset, e.g. 2026-01-15T10:00:00Z';
 			if (field.format === 'date') return 'A date, e.g. 2026-01-15';
 			if (field.in === 'file') return 'The name of the input binary field containing the file to be uploaded';
-			return undefined;
+			return sentAs(field);
 		default:
-			return undefined;
+			return sentAs(field);
 	}
+}
+
+/** Where a field goes in the request: what a reader, and an AI agent filling the field, is told at least. */
+function sentAs(field) {
+	if (!field.key || !field.label) return undefined;
+	const where = { path: 'in the path', query: 'as a query parameter', body: 'in the request body', form: 'as a form field' }[field.in];
+	return where ? `${field.label}, sent to NinjaOne ${where}` : undefined;
 }
 
 function propertyLiteral(field, show, indent, resourceLabel) {

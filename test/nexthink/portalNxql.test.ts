@@ -196,7 +196,7 @@ describe('Nexthink Portal: NXQL > Execute Query on all connected Engines', () =>
 			databaseUid: bern.databaseUID,
 			address: bern.address,
 			code: 'engine_error',
-			message: 'Nexthink Engine 500: Engine database is loading',
+			message: 'Nexthink Engine 500: Engine database is loading (after 2 attempts)',
 			rows: 0,
 		});
 	});

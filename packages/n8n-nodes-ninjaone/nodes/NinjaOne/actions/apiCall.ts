@@ -128,6 +128,8 @@ function listIn(answer: unknown): unknown[] | undefined {
 export function apiOperation(call: ApiCall): NinjaOneOperation & { call: ApiCall } {
 	return {
 		call,
+		// One request: its method tells an AI agent's tool whether it changes anything.
+		method: call.method,
 		description: [],
 		async execute(this: IExecuteFunctions, inputs: ItemInputs, client: NinjaOneClient) {
 			let path = call.path;

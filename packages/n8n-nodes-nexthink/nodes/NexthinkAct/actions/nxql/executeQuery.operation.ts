@@ -28,6 +28,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 		default: 'one',
+		description: 'Whether to query one Engine or every connected Engine of the Portal',
 	},
 	{
 		displayName: 'Engine',
@@ -35,6 +36,7 @@ const properties: INodeProperties[] = [
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
 		required: true,
+		description: 'The Engine to query: from the Portal\'s list of Engines, or its address (host or host:port)',
 		displayOptions: { show: { engineMode: ['one'] } },
 		modes: [
 			{

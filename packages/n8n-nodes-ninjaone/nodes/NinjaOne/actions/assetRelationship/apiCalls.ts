@@ -72,6 +72,7 @@ export const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		required: true,
+		description: 'Entity Type, sent to NinjaOne in the path',
 		displayOptions: { show: { resource: ['assetRelationship'], operation: ['getManyForEntity'] } },
 	},
 	{
@@ -80,6 +81,7 @@ export const properties: INodeProperties[] = [
 		type: 'number',
 		default: 0,
 		required: true,
+		description: 'Entity ID, sent to NinjaOne in the path',
 		displayOptions: { show: { resource: ['assetRelationship'], operation: ['getManyForEntity'] } },
 	},
 ];

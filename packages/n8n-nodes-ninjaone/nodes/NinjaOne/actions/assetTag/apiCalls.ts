@@ -99,12 +99,14 @@ export const properties: INodeProperties[] = [
 				name: 'description',
 				type: 'string',
 				default: '',
+				description: 'Description, sent to NinjaOne in the request body',
 			},
 			{
 				displayName: 'Name',
 				name: 'name',
 				type: 'string',
 				default: '',
+				description: 'Name, sent to NinjaOne in the request body',
 			},
 		],
 	},
@@ -114,6 +116,7 @@ export const properties: INodeProperties[] = [
 		type: 'number',
 		default: 0,
 		required: true,
+		description: 'Tag ID, sent to NinjaOne in the path',
 		displayOptions: { show: { resource: ['assetTag'], operation: ['delete', 'update'] } },
 	},
 	{
@@ -139,12 +142,14 @@ export const properties: INodeProperties[] = [
 				name: 'description',
 				type: 'string',
 				default: '',
+				description: 'Description, sent to NinjaOne in the request body',
 			},
 			{
 				displayName: 'Merge Into Tag ID',
 				name: 'mergeIntoTagId',
 				type: 'number',
 				default: 0,
+				description: 'Merge Into Tag ID, sent to NinjaOne in the request body',
 			},
 			{
 				displayName: 'Merge Method',
@@ -152,12 +157,14 @@ export const properties: INodeProperties[] = [
 				type: 'options',
 				options: [{ name: 'Merge Into Existing Tag', value: 'MERGE_INTO_EXISTING_TAG' }, { name: 'Merge Into New Tag', value: 'MERGE_INTO_NEW_TAG' }],
 				default: 'MERGE_INTO_EXISTING_TAG',
+				description: 'Merge Method, sent to NinjaOne in the request body',
 			},
 			{
 				displayName: 'Name',
 				name: 'name',
 				type: 'string',
 				default: '',
+				description: 'Name, sent to NinjaOne in the request body',
 			},
 			{
 				displayName: 'Tag IDs',
@@ -175,6 +182,7 @@ export const properties: INodeProperties[] = [
 		options: [{ name: 'Device', value: 'device' }],
 		default: 'device',
 		required: true,
+		description: 'Asset Type, sent to NinjaOne in the path',
 		displayOptions: { show: { resource: ['assetTag'], operation: ['setTagsOfAsset', 'updateTagsOfAssets'] } },
 	},
 	{
@@ -183,6 +191,7 @@ export const properties: INodeProperties[] = [
 		type: 'number',
 		default: 0,
 		required: true,
+		description: 'Asset ID, sent to NinjaOne in the path',
 		displayOptions: { show: { resource: ['assetTag'], operation: ['setTagsOfAsset'] } },
 	},
 	{
@@ -215,12 +224,14 @@ export const properties: INodeProperties[] = [
 				name: 'description',
 				type: 'string',
 				default: '',
+				description: 'Description, sent to NinjaOne in the request body',
 			},
 			{
 				displayName: 'Name',
 				name: 'name',
 				type: 'string',
 				default: '',
+				description: 'Name, sent to NinjaOne in the request body',
 			},
 		],
 	},

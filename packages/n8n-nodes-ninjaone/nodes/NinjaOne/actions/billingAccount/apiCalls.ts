@@ -66,6 +66,7 @@ export const properties: INodeProperties[] = [
 		type: 'number',
 		default: 0,
 		required: true,
+		description: 'Billing Account ID, sent to NinjaOne in the path',
 		displayOptions: { show: { resource: ['billingAccount'], operation: ['delete', 'get', 'update'] } },
 	},
 	...returnAllOrLimit({ resource: ['billingAccount'], operation: ['getMany'] }),

@@ -66,6 +66,7 @@ export const properties: INodeProperties[] = [
 		type: 'number',
 		default: 0,
 		required: true,
+		description: 'Billing Agreement ID, sent to NinjaOne in the path',
 		displayOptions: { show: { resource: ['billingAgreement'], operation: ['deactivate', 'get', 'update'] } },
 	},
 	...returnAllOrLimit({ resource: ['billingAgreement'], operation: ['getMany'] }),

@@ -99,6 +99,7 @@ export const properties: INodeProperties[] = [
 		type: 'number',
 		default: 0,
 		required: true,
+		description: 'Billing Invoice ID, sent to NinjaOne in the path',
 		displayOptions: { show: { resource: ['billingInvoice'], operation: ['get', 'update', 'updateNote'] } },
 	},
 	...returnAllOrLimit({ resource: ['billingInvoice'], operation: ['getMany'] }),

@@ -65,6 +65,7 @@ export const properties: INodeProperties[] = [
 		type: 'number',
 		default: 0,
 		required: true,
+		description: 'Billing Product ID, sent to NinjaOne in the path',
 		displayOptions: { show: { resource: ['billingProduct'], operation: ['activate', 'deactivate', 'get', 'update'] } },
 	},
 	{

@@ -103,6 +103,7 @@ export const properties: INodeProperties[] = [
 		type: 'number',
 		default: 0,
 		required: true,
+		description: 'Checklist Template ID, sent to NinjaOne in the path',
 		displayOptions: { show: { resource: ['checklistTemplate'], operation: ['delete'] } },
 	},
 	{
@@ -128,12 +129,14 @@ export const properties: INodeProperties[] = [
 				name: 'checklistTemplateIds',
 				type: 'string',
 				default: '',
+				description: 'Checklist Template IDs, sent to NinjaOne as a query parameter',
 			},
 			{
 				displayName: 'Checklist Template Name',
 				name: 'checklistTemplateName',
 				type: 'string',
 				default: '',
+				description: 'Checklist Template Name, sent to NinjaOne as a query parameter',
 			},
 			{
 				displayName: 'Include Archived',

@@ -106,6 +106,7 @@ export const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		required: true,
+		description: 'Label, sent to NinjaOne in the request body',
 		displayOptions: { show: { resource: ['customField'], operation: ['create'] } },
 	},
 	{
@@ -114,7 +115,8 @@ export const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		required: true,
-		displayOptions: { show: { resource: ['customField'], operation: ['create', 'delete', 'get', 'update'] } },
+		description: 'Field Name, sent to NinjaOne in the request body',
+		displayOptions: { show: { resource: ['customField'], operation: ['create'] } },
 	},
 	{
 		displayName: 'Additional Fields',
@@ -137,6 +139,7 @@ export const properties: INodeProperties[] = [
 				type: 'options',
 				options: [{ name: 'None', value: 'NONE' }, { name: 'Read Only', value: 'READ_ONLY' }, { name: 'Read Write', value: 'READ_WRITE' }, { name: 'Write Only', value: 'WRITE_ONLY' }],
 				default: 'NONE',
+				description: 'API Permission, sent to NinjaOne in the request body',
 			},
 			{
 				displayName: 'Content',
@@ -150,6 +153,7 @@ export const properties: INodeProperties[] = [
 				name: 'defaultValue',
 				type: 'string',
 				default: '',
+				description: 'Default Value, sent to NinjaOne in the request body',
 			},
 			{
 				displayName: 'Definition Scope',
@@ -157,18 +161,21 @@ export const properties: INodeProperties[] = [
 				type: 'multiOptions',
 				options: [{ name: 'End User', value: 'END_USER' }, { name: 'Location', value: 'LOCATION' }, { name: 'Node', value: 'NODE' }, { name: 'Organization', value: 'ORGANIZATION' }],
 				default: [],
+				description: 'Definition Scope, sent to NinjaOne in the request body',
 			},
 			{
 				displayName: 'Description',
 				name: 'description',
 				type: 'string',
 				default: '',
+				description: 'Description, sent to NinjaOne in the request body',
 			},
 			{
 				displayName: 'Group ID',
 				name: 'groupId',
 				type: 'number',
 				default: 0,
+				description: 'Group ID, sent to NinjaOne in the request body',
 			},
 			{
 				displayName: 'Scope',
@@ -176,6 +183,7 @@ export const properties: INodeProperties[] = [
 				type: 'options',
 				options: [{ name: 'Node Class', value: 'NODE_CLASS' }, { name: 'Node Global', value: 'NODE_GLOBAL' }, { name: 'Node Role', value: 'NODE_ROLE' }],
 				default: 'NODE_CLASS',
+				description: 'Scope, sent to NinjaOne in the request body',
 			},
 			{
 				displayName: 'Script Permission',
@@ -183,6 +191,7 @@ export const properties: INodeProperties[] = [
 				type: 'options',
 				options: [{ name: 'None', value: 'NONE' }, { name: 'Read Only', value: 'READ_ONLY' }, { name: 'Read Write', value: 'READ_WRITE' }, { name: 'Write Only', value: 'WRITE_ONLY' }],
 				default: 'NONE',
+				description: 'Script Permission, sent to NinjaOne in the request body',
 			},
 			{
 				displayName: 'Technician Permission',
@@ -190,6 +199,7 @@ export const properties: INodeProperties[] = [
 				type: 'options',
 				options: [{ name: 'Editable', value: 'EDITABLE' }, { name: 'None', value: 'NONE' }, { name: 'Read Only', value: 'READ_ONLY' }],
 				default: 'EDITABLE',
+				description: 'Technician Permission, sent to NinjaOne in the request body',
 			},
 			{
 				displayName: 'Type',
@@ -197,6 +207,7 @@ export const properties: INodeProperties[] = [
 				type: 'options',
 				options: [{ name: 'Attachment', value: 'ATTACHMENT' }, { name: 'Checkbox', value: 'CHECKBOX' }, { name: 'Client Document Dropdown', value: 'CLIENT_DOCUMENT_DROPDOWN' }, { name: 'Client Document Multi Select', value: 'CLIENT_DOCUMENT_MULTI_SELECT' }, { name: 'Client Dropdown', value: 'CLIENT_DROPDOWN' }, { name: 'Client Location Dropdown', value: 'CLIENT_LOCATION_DROPDOWN' }, { name: 'Client Location Multi Select', value: 'CLIENT_LOCATION_MULTI_SELECT' }, { name: 'Client Multi Select', value: 'CLIENT_MULTI_SELECT' }, { name: 'Date', value: 'DATE' }, { name: 'Date Time', value: 'DATE_TIME' }, { name: 'Decimal', value: 'DECIMAL' }, { name: 'Dropdown', value: 'DROPDOWN' }, { name: 'Email', value: 'EMAIL' }, { name: 'Identifier', value: 'IDENTIFIER' }, { name: 'IP Address', value: 'IP_ADDRESS' }, { name: 'Monetary', value: 'MONETARY' }, { name: 'Multi Select', value: 'MULTI_SELECT' }, { name: 'Node Dropdown', value: 'NODE_DROPDOWN' }, { name: 'Node Multi Select', value: 'NODE_MULTI_SELECT' }, { name: 'Numeric', value: 'NUMERIC' }, { name: 'Phone', value: 'PHONE' }, { name: 'Text', value: 'TEXT' }, { name: 'Text Encrypted', value: 'TEXT_ENCRYPTED' }, { name: 'Text Multiline', value: 'TEXT_MULTILINE' }, { name: 'Time', value: 'TIME' }, { name: 'TOTP', value: 'TOTP' }, { name: 'URL', value: 'URL' }, { name: 'Wysiwyg', value: 'WYSIWYG' }],
 				default: 'ATTACHMENT',
+				description: 'Type, sent to NinjaOne in the request body',
 			},
 		],
 	},
@@ -218,6 +229,15 @@ export const properties: INodeProperties[] = [
 		],
 	},
 	{
+		displayName: 'Field Name',
+		name: 'fieldName',
+		type: 'string',
+		default: '',
+		required: true,
+		description: 'Field Name, sent to NinjaOne in the path',
+		displayOptions: { show: { resource: ['customField'], operation: ['delete', 'get', 'update'] } },
+	},
+	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
 		type: 'collection',
@@ -230,6 +250,7 @@ export const properties: INodeProperties[] = [
 				name: 'fieldNames',
 				type: 'string',
 				default: '',
+				description: 'Field Names, sent to NinjaOne as a query parameter',
 			},
 		],
 	},
@@ -240,6 +261,7 @@ export const properties: INodeProperties[] = [
 		options: [{ name: 'End User', value: 'END_USER' }, { name: 'Location', value: 'LOCATION' }, { name: 'Node', value: 'NODE' }, { name: 'Organization', value: 'ORGANIZATION' }],
 		default: 'END_USER',
 		required: true,
+		description: 'Entity Type, sent to NinjaOne in the path',
 		displayOptions: { show: { resource: ['customField'], operation: ['getSignedUrls'] } },
 	},
 	{
@@ -248,6 +270,7 @@ export const properties: INodeProperties[] = [
 		type: 'number',
 		default: 0,
 		required: true,
+		description: 'Entity ID, sent to NinjaOne in the path',
 		displayOptions: { show: { resource: ['customField'], operation: ['getSignedUrls'] } },
 	},
 	{
@@ -271,6 +294,7 @@ export const properties: INodeProperties[] = [
 				type: 'options',
 				options: [{ name: 'None', value: 'NONE' }, { name: 'Read Only', value: 'READ_ONLY' }, { name: 'Read Write', value: 'READ_WRITE' }, { name: 'Write Only', value: 'WRITE_ONLY' }],
 				default: 'NONE',
+				description: 'API Permission, sent to NinjaOne in the request body',
 			},
 			{
 				displayName: 'Content',
@@ -284,6 +308,7 @@ export const properties: INodeProperties[] = [
 				name: 'defaultValue',
 				type: 'string',
 				default: '',
+				description: 'Default Value, sent to NinjaOne in the request body',
 			},
 			{
 				displayName: 'Definition Scope',
@@ -291,30 +316,35 @@ export const properties: INodeProperties[] = [
 				type: 'multiOptions',
 				options: [{ name: 'End User', value: 'END_USER' }, { name: 'Location', value: 'LOCATION' }, { name: 'Node', value: 'NODE' }, { name: 'Organization', value: 'ORGANIZATION' }],
 				default: [],
+				description: 'Definition Scope, sent to NinjaOne in the request body',
 			},
 			{
 				displayName: 'Description',
 				name: 'description',
 				type: 'string',
 				default: '',
+				description: 'Description, sent to NinjaOne in the request body',
 			},
 			{
 				displayName: 'Field Name',
 				name: 'fieldName',
 				type: 'string',
 				default: '',
+				description: 'Field Name, sent to NinjaOne in the request body',
 			},
 			{
 				displayName: 'Group ID',
 				name: 'groupId',
 				type: 'number',
 				default: 0,
+				description: 'Group ID, sent to NinjaOne in the request body',
 			},
 			{
 				displayName: 'Label',
 				name: 'label',
 				type: 'string',
 				default: '',
+				description: 'Label, sent to NinjaOne in the request body',
 			},
 			{
 				displayName: 'Scope',
@@ -322,6 +352,7 @@ export const properties: INodeProperties[] = [
 				type: 'options',
 				options: [{ name: 'Node Class', value: 'NODE_CLASS' }, { name: 'Node Global', value: 'NODE_GLOBAL' }, { name: 'Node Role', value: 'NODE_ROLE' }],
 				default: 'NODE_CLASS',
+				description: 'Scope, sent to NinjaOne in the request body',
 			},
 			{
 				displayName: 'Script Permission',
@@ -329,6 +360,7 @@ export const properties: INodeProperties[] = [
 				type: 'options',
 				options: [{ name: 'None', value: 'NONE' }, { name: 'Read Only', value: 'READ_ONLY' }, { name: 'Read Write', value: 'READ_WRITE' }, { name: 'Write Only', value: 'WRITE_ONLY' }],
 				default: 'NONE',
+				description: 'Script Permission, sent to NinjaOne in the request body',
 			},
 			{
 				displayName: 'Technician Permission',
@@ -336,6 +368,7 @@ export const properties: INodeProperties[] = [
 				type: 'options',
 				options: [{ name: 'Editable', value: 'EDITABLE' }, { name: 'None', value: 'NONE' }, { name: 'Read Only', value: 'READ_ONLY' }],
 				default: 'EDITABLE',
+				description: 'Technician Permission, sent to NinjaOne in the request body',
 			},
 			{
 				displayName: 'Type',
@@ -343,6 +376,7 @@ export const properties: INodeProperties[] = [
 				type: 'options',
 				options: [{ name: 'Attachment', value: 'ATTACHMENT' }, { name: 'Checkbox', value: 'CHECKBOX' }, { name: 'Client Document Dropdown', value: 'CLIENT_DOCUMENT_DROPDOWN' }, { name: 'Client Document Multi Select', value: 'CLIENT_DOCUMENT_MULTI_SELECT' }, { name: 'Client Dropdown', value: 'CLIENT_DROPDOWN' }, { name: 'Client Location Dropdown', value: 'CLIENT_LOCATION_DROPDOWN' }, { name: 'Client Location Multi Select', value: 'CLIENT_LOCATION_MULTI_SELECT' }, { name: 'Client Multi Select', value: 'CLIENT_MULTI_SELECT' }, { name: 'Date', value: 'DATE' }, { name: 'Date Time', value: 'DATE_TIME' }, { name: 'Decimal', value: 'DECIMAL' }, { name: 'Dropdown', value: 'DROPDOWN' }, { name: 'Email', value: 'EMAIL' }, { name: 'Identifier', value: 'IDENTIFIER' }, { name: 'IP Address', value: 'IP_ADDRESS' }, { name: 'Monetary', value: 'MONETARY' }, { name: 'Multi Select', value: 'MULTI_SELECT' }, { name: 'Node Dropdown', value: 'NODE_DROPDOWN' }, { name: 'Node Multi Select', value: 'NODE_MULTI_SELECT' }, { name: 'Numeric', value: 'NUMERIC' }, { name: 'Phone', value: 'PHONE' }, { name: 'Text', value: 'TEXT' }, { name: 'Text Encrypted', value: 'TEXT_ENCRYPTED' }, { name: 'Text Multiline', value: 'TEXT_MULTILINE' }, { name: 'Time', value: 'TIME' }, { name: 'TOTP', value: 'TOTP' }, { name: 'URL', value: 'URL' }, { name: 'Wysiwyg', value: 'WYSIWYG' }],
 				default: 'ATTACHMENT',
+				description: 'Type, sent to NinjaOne in the request body',
 			},
 		],
 	},

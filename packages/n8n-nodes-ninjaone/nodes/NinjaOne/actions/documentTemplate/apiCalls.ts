@@ -104,6 +104,7 @@ export const properties: INodeProperties[] = [
 		type: 'number',
 		default: 0,
 		required: true,
+		description: 'Document Template ID, sent to NinjaOne in the path',
 		displayOptions: { show: { resource: ['documentTemplate'], operation: ['archive', 'delete', 'get', 'restore', 'update'] } },
 	},
 	{
@@ -121,6 +122,7 @@ export const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		required: true,
+		description: 'Name, sent to NinjaOne in the request body',
 		displayOptions: { show: { resource: ['documentTemplate'], operation: ['create'] } },
 	},
 	{
@@ -157,6 +159,7 @@ export const properties: INodeProperties[] = [
 				name: 'description',
 				type: 'string',
 				default: '',
+				description: 'Description, sent to NinjaOne in the request body',
 			},
 			{
 				displayName: 'Fields',
@@ -212,6 +215,7 @@ export const properties: INodeProperties[] = [
 				name: 'templateName',
 				type: 'string',
 				default: '',
+				description: 'Template Name, sent to NinjaOne as a query parameter',
 			},
 		],
 	},
@@ -242,6 +246,7 @@ export const properties: INodeProperties[] = [
 				name: 'description',
 				type: 'string',
 				default: '',
+				description: 'Description, sent to NinjaOne in the request body',
 			},
 			{
 				displayName: 'Fields',
@@ -262,6 +267,7 @@ export const properties: INodeProperties[] = [
 				name: 'name',
 				type: 'string',
 				default: '',
+				description: 'Name, sent to NinjaOne in the request body',
 			},
 		],
 	},

@@ -92,12 +92,14 @@ export const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'name@email.com',
+				description: 'Email, sent to NinjaOne in the request body',
 			},
 			{
 				displayName: 'First Name',
 				name: 'firstName',
 				type: 'string',
 				default: '',
+				description: 'First Name, sent to NinjaOne in the request body',
 			},
 			{
 				displayName: 'Full Portal Access',
@@ -111,18 +113,21 @@ export const properties: INodeProperties[] = [
 				name: 'lastName',
 				type: 'string',
 				default: '',
+				description: 'Last Name, sent to NinjaOne in the request body',
 			},
 			{
 				displayName: 'Organization ID',
 				name: 'organizationId',
 				type: 'number',
 				default: 0,
+				description: 'Organization ID, sent to NinjaOne in the request body',
 			},
 			{
 				displayName: 'Phone',
 				name: 'phone',
 				type: 'string',
 				default: '',
+				description: 'Phone, sent to NinjaOne in the request body',
 			},
 			{
 				displayName: 'Send Invitation',
@@ -139,6 +144,7 @@ export const properties: INodeProperties[] = [
 		type: 'number',
 		default: 0,
 		required: true,
+		description: 'End User ID, sent to NinjaOne in the path',
 		displayOptions: { show: { resource: ['endUser'], operation: ['delete', 'get', 'getCustomFields', 'update', 'updateCustomFields', 'updateDeviceAccess'] } },
 	},
 	{
@@ -154,6 +160,7 @@ export const properties: INodeProperties[] = [
 				name: 'firstName',
 				type: 'string',
 				default: '',
+				description: 'First Name, sent to NinjaOne in the request body',
 			},
 			{
 				displayName: 'Full Portal Access',
@@ -167,12 +174,14 @@ export const properties: INodeProperties[] = [
 				name: 'lastName',
 				type: 'string',
 				default: '',
+				description: 'Last Name, sent to NinjaOne in the request body',
 			},
 			{
 				displayName: 'Organization ID',
 				name: 'organizationId',
 				type: 'number',
 				default: 0,
+				description: 'Organization ID, sent to NinjaOne in the request body',
 			},
 		],
 	},

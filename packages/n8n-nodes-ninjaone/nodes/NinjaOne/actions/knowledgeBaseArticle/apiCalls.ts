@@ -135,6 +135,7 @@ export const properties: INodeProperties[] = [
 		type: 'number',
 		default: 0,
 		required: true,
+		description: 'Article ID, sent to NinjaOne in the path',
 		displayOptions: { show: { resource: ['knowledgeBaseArticle'], operation: ['download', 'getSignedUrls'] } },
 	},
 	...returnAllOrLimit({ resource: ['knowledgeBaseArticle'], operation: ['getManyGlobal', 'getManyOfOrganizations'] }),
@@ -151,6 +152,7 @@ export const properties: INodeProperties[] = [
 				name: 'articleName',
 				type: 'string',
 				default: '',
+				description: 'Article Name, sent to NinjaOne as a query parameter',
 			},
 			{
 				displayName: 'Include Archived',
@@ -174,6 +176,7 @@ export const properties: INodeProperties[] = [
 				name: 'articleName',
 				type: 'string',
 				default: '',
+				description: 'Article Name, sent to NinjaOne as a query parameter',
 			},
 			{
 				displayName: 'Include Archived',
@@ -187,6 +190,7 @@ export const properties: INodeProperties[] = [
 				name: 'organizationIds',
 				type: 'string',
 				default: '',
+				description: 'Organization IDs, sent to NinjaOne as a query parameter',
 			},
 		],
 	},
@@ -239,6 +243,7 @@ export const properties: INodeProperties[] = [
 				type: 'options',
 				options: [{ name: 'Automation', value: 'AUTOMATION' }, { name: 'Checklist', value: 'CHECKLIST' }, { name: 'Document', value: 'DOCUMENT' }, { name: 'Email Template', value: 'EMAIL_TEMPLATE' }, { name: 'End User', value: 'END_USER' }, { name: 'File Transfer Automation', value: 'FILE_TRANSFER_AUTOMATION' }, { name: 'Location', value: 'LOCATION' }, { name: 'Node', value: 'NODE' }, { name: 'Organization', value: 'ORGANIZATION' }, { name: 'Policy', value: 'POLICY' }, { name: 'Related Item', value: 'RELATED_ITEM' }, { name: 'Technician', value: 'TECHNICIAN' }, { name: 'Ticket', value: 'TICKET' }, { name: 'Trigger', value: 'TRIGGER' }],
 				default: 'AUTOMATION',
+				description: 'Entity Type, sent to NinjaOne as a query parameter',
 			},
 			{
 				displayName: 'Files',

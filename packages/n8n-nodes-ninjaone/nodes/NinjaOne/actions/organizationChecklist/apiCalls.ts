@@ -158,6 +158,7 @@ export const properties: INodeProperties[] = [
 		type: 'number',
 		default: 0,
 		required: true,
+		description: 'Checklist ID, sent to NinjaOne in the path',
 		displayOptions: { show: { resource: ['organizationChecklist'], operation: ['delete', 'get', 'getSignedUrls'] } },
 	},
 	...returnAllOrLimit({ resource: ['organizationChecklist'], operation: ['getMany'] }),
@@ -174,18 +175,21 @@ export const properties: INodeProperties[] = [
 				name: 'assignedToUserId',
 				type: 'number',
 				default: 0,
+				description: 'Assigned To User ID, sent to NinjaOne as a query parameter',
 			},
 			{
 				displayName: 'Checklist IDs',
 				name: 'checklistIds',
 				type: 'string',
 				default: '',
+				description: 'Checklist IDs, sent to NinjaOne as a query parameter',
 			},
 			{
 				displayName: 'Checklist Name',
 				name: 'checklistName',
 				type: 'string',
 				default: '',
+				description: 'Checklist Name, sent to NinjaOne as a query parameter',
 			},
 			{
 				displayName: 'Completed',
@@ -206,6 +210,7 @@ export const properties: INodeProperties[] = [
 				name: 'organizationIds',
 				type: 'string',
 				default: '',
+				description: 'Organization IDs, sent to NinjaOne as a query parameter',
 			},
 			{
 				displayName: 'Required',

@@ -128,6 +128,7 @@ export const properties: INodeProperties[] = [
 		type: 'number',
 		default: 0,
 		required: true,
+		description: 'Client Document ID, sent to NinjaOne in the path',
 		displayOptions: { show: { resource: ['organizationDocument'], operation: ['archive', 'delete', 'getSignedUrls', 'restore', 'update'] } },
 	},
 	{
@@ -146,6 +147,7 @@ export const properties: INodeProperties[] = [
 		type: 'number',
 		default: 0,
 		required: true,
+		description: 'Document Template ID, sent to NinjaOne in the path',
 		displayOptions: { show: { resource: ['organizationDocument'], operation: ['createFromTemplate'] } },
 	},
 	{
@@ -161,12 +163,14 @@ export const properties: INodeProperties[] = [
 				name: 'documentDescription',
 				type: 'string',
 				default: '',
+				description: 'Document Description, sent to NinjaOne in the request body',
 			},
 			{
 				displayName: 'Document Name',
 				name: 'documentName',
 				type: 'string',
 				default: '',
+				description: 'Document Name, sent to NinjaOne in the request body',
 			},
 			{
 				displayName: 'Fields',
@@ -200,6 +204,7 @@ export const properties: INodeProperties[] = [
 				name: 'documentName',
 				type: 'string',
 				default: '',
+				description: 'Document Name, sent to NinjaOne as a query parameter',
 			},
 			{
 				displayName: 'Group By',
@@ -207,24 +212,28 @@ export const properties: INodeProperties[] = [
 				type: 'options',
 				options: [{ name: 'Organization', value: 'ORGANIZATION' }, { name: 'Template', value: 'TEMPLATE' }],
 				default: 'ORGANIZATION',
+				description: 'Group By, sent to NinjaOne as a query parameter',
 			},
 			{
 				displayName: 'Organization IDs',
 				name: 'organizationIds',
 				type: 'string',
 				default: '',
+				description: 'Organization IDs, sent to NinjaOne as a query parameter',
 			},
 			{
 				displayName: 'Template IDs',
 				name: 'templateIds',
 				type: 'string',
 				default: '',
+				description: 'Template IDs, sent to NinjaOne as a query parameter',
 			},
 			{
 				displayName: 'Template Name',
 				name: 'templateName',
 				type: 'string',
 				default: '',
+				description: 'Template Name, sent to NinjaOne as a query parameter',
 			},
 		],
 	},

@@ -118,6 +118,7 @@ export const properties: INodeProperties[] = [
 				name: 'displayName',
 				type: 'string',
 				default: '',
+				description: 'Display Name, sent to NinjaOne in the request body',
 			},
 			{
 				displayName: 'Enabled',
@@ -146,6 +147,7 @@ export const properties: INodeProperties[] = [
 				type: 'options',
 				options: [{ name: 'None', value: 'NONE' }, { name: 'Send', value: 'SEND' }],
 				default: 'NONE',
+				description: 'Notification Action, sent to NinjaOne in the request body',
 			},
 			{
 				displayName: 'Notify On Reset',
@@ -160,12 +162,14 @@ export const properties: INodeProperties[] = [
 				type: 'options',
 				options: [{ name: 'High', value: 'HIGH' }, { name: 'Low', value: 'LOW' }, { name: 'Medium', value: 'MEDIUM' }, { name: 'None', value: 'NONE' }],
 				default: 'HIGH',
+				description: 'Priority, sent to NinjaOne in the request body',
 			},
 			{
 				displayName: 'Reset Threshold',
 				name: 'resetThreshold',
 				type: 'number',
 				default: 0,
+				description: 'Reset Threshold, sent to NinjaOne in the request body',
 			},
 			{
 				displayName: 'Scripts',
@@ -180,6 +184,7 @@ export const properties: INodeProperties[] = [
 				type: 'options',
 				options: [{ name: 'Critical', value: 'CRITICAL' }, { name: 'Major', value: 'MAJOR' }, { name: 'Minor', value: 'MINOR' }, { name: 'Moderate', value: 'MODERATE' }, { name: 'None', value: 'NONE' }],
 				default: 'CRITICAL',
+				description: 'Severity, sent to NinjaOne in the request body',
 			},
 		],
 	},
@@ -189,6 +194,7 @@ export const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		required: true,
+		description: 'Source, sent to NinjaOne in the request body',
 		displayOptions: { show: { resource: ['policyCondition'], operation: ['createWindowsEventCondition'] } },
 	},
 	{
@@ -220,6 +226,7 @@ export const properties: INodeProperties[] = [
 				name: 'displayName',
 				type: 'string',
 				default: '',
+				description: 'Display Name, sent to NinjaOne in the request body',
 			},
 			{
 				displayName: 'Enabled',
@@ -234,6 +241,7 @@ export const properties: INodeProperties[] = [
 				type: 'options',
 				options: [{ name: 'None', value: 'NONE' }, { name: 'Send', value: 'SEND' }],
 				default: 'NONE',
+				description: 'Notification Action, sent to NinjaOne in the request body',
 			},
 			{
 				displayName: 'Notify On Reset',
@@ -255,12 +263,14 @@ export const properties: INodeProperties[] = [
 				type: 'options',
 				options: [{ name: 'High', value: 'HIGH' }, { name: 'Low', value: 'LOW' }, { name: 'Medium', value: 'MEDIUM' }, { name: 'None', value: 'NONE' }],
 				default: 'HIGH',
+				description: 'Priority, sent to NinjaOne in the request body',
 			},
 			{
 				displayName: 'Reset Threshold',
 				name: 'resetThreshold',
 				type: 'number',
 				default: 0,
+				description: 'Reset Threshold, sent to NinjaOne in the request body',
 			},
 			{
 				displayName: 'Scripts',
@@ -275,6 +285,7 @@ export const properties: INodeProperties[] = [
 				type: 'options',
 				options: [{ name: 'Critical', value: 'CRITICAL' }, { name: 'Major', value: 'MAJOR' }, { name: 'Minor', value: 'MINOR' }, { name: 'Moderate', value: 'MODERATE' }, { name: 'None', value: 'NONE' }],
 				default: 'CRITICAL',
+				description: 'Severity, sent to NinjaOne in the request body',
 			},
 			{
 				displayName: 'Text',
@@ -291,6 +302,7 @@ export const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		required: true,
+		description: 'Condition ID, sent to NinjaOne in the path',
 		displayOptions: { show: { resource: ['policyCondition'], operation: ['delete', 'getCustomFieldCondition', 'getWindowsEventCondition'] } },
 	},
 	...returnAllOrLimit({ resource: ['policyCondition'], operation: ['getManyCustomFieldConditions', 'getManyWindowsEventConditions'] }),

@@ -142,6 +142,7 @@ export const properties: INodeProperties[] = [
 		options: [{ name: 'Checklist', value: 'CHECKLIST' }, { name: 'Document', value: 'DOCUMENT' }, { name: 'End User', value: 'END_USER' }, { name: 'Kb Document', value: 'KB_DOCUMENT' }, { name: 'Location', value: 'LOCATION' }, { name: 'Node', value: 'NODE' }, { name: 'Organization', value: 'ORGANIZATION' }, { name: 'Software License', value: 'SOFTWARE_LICENSE' }],
 		default: 'CHECKLIST',
 		required: true,
+		description: 'Entity Type, sent to NinjaOne in the path',
 		displayOptions: { show: { resource: ['relatedItem'], operation: ['attachFile', 'createRelation', 'createRelations', 'createSecureValue', 'getAttachmentSignedUrls', 'getManyByEntityType', 'getManyOfEntity'] } },
 	},
 	{
@@ -150,6 +151,7 @@ export const properties: INodeProperties[] = [
 		type: 'number',
 		default: 0,
 		required: true,
+		description: 'Entity ID, sent to NinjaOne in the path',
 		displayOptions: { show: { resource: ['relatedItem'], operation: ['attachFile', 'createRelation', 'createRelations', 'createSecureValue', 'deleteAllOfEntity', 'getAttachmentSignedUrls', 'getManyOfEntity'] } },
 	},
 	{
@@ -182,6 +184,7 @@ export const properties: INodeProperties[] = [
 				name: 'relEntityId',
 				type: 'number',
 				default: 0,
+				description: 'Related Entity ID, sent to NinjaOne in the request body',
 			},
 			{
 				displayName: 'Related Entity Type',
@@ -189,6 +192,7 @@ export const properties: INodeProperties[] = [
 				type: 'options',
 				options: [{ name: 'Attachment', value: 'ATTACHMENT' }, { name: 'Checklist', value: 'CHECKLIST' }, { name: 'Contact', value: 'CONTACT' }, { name: 'Credential', value: 'CREDENTIAL' }, { name: 'Document', value: 'DOCUMENT' }, { name: 'End User', value: 'END_USER' }, { name: 'Kb Document', value: 'KB_DOCUMENT' }, { name: 'Location', value: 'LOCATION' }, { name: 'Node', value: 'NODE' }, { name: 'Organization', value: 'ORGANIZATION' }, { name: 'Software License', value: 'SOFTWARE_LICENSE' }, { name: 'Technician', value: 'TECHNICIAN' }],
 				default: 'ATTACHMENT',
+				description: 'Related Entity Type, sent to NinjaOne in the request body',
 			},
 		],
 	},
@@ -214,12 +218,14 @@ export const properties: INodeProperties[] = [
 				name: 'name',
 				type: 'string',
 				default: '',
+				description: 'Name, sent to NinjaOne in the request body',
 			},
 			{
 				displayName: 'Notes',
 				name: 'notes',
 				type: 'string',
 				default: '',
+				description: 'Notes, sent to NinjaOne in the request body',
 			},
 			{
 				displayName: 'Password',
@@ -227,6 +233,7 @@ export const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				typeOptions: { password: true },
+				description: 'Password, sent to NinjaOne in the request body',
 			},
 			{
 				displayName: 'TOTP Secret',
@@ -234,18 +241,21 @@ export const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				typeOptions: { password: true },
+				description: 'TOTP Secret, sent to NinjaOne in the request body',
 			},
 			{
 				displayName: 'URL',
 				name: 'url',
 				type: 'string',
 				default: '',
+				description: 'URL, sent to NinjaOne in the request body',
 			},
 			{
 				displayName: 'Username',
 				name: 'username',
 				type: 'string',
 				default: '',
+				description: 'Username, sent to NinjaOne in the request body',
 			},
 		],
 	},
@@ -255,6 +265,7 @@ export const properties: INodeProperties[] = [
 		type: 'number',
 		default: 0,
 		required: true,
+		description: 'Related Item ID, sent to NinjaOne in the path',
 		displayOptions: { show: { resource: ['relatedItem'], operation: ['delete', 'downloadAttachment'] } },
 	},
 	{
@@ -264,6 +275,7 @@ export const properties: INodeProperties[] = [
 		options: [{ name: 'Attachment', value: 'ATTACHMENT' }, { name: 'Checklist', value: 'CHECKLIST' }, { name: 'Contact', value: 'CONTACT' }, { name: 'Credential', value: 'CREDENTIAL' }, { name: 'Document', value: 'DOCUMENT' }, { name: 'End User', value: 'END_USER' }, { name: 'Kb Document', value: 'KB_DOCUMENT' }, { name: 'Location', value: 'LOCATION' }, { name: 'Node', value: 'NODE' }, { name: 'Organization', value: 'ORGANIZATION' }, { name: 'Software License', value: 'SOFTWARE_LICENSE' }, { name: 'Technician', value: 'TECHNICIAN' }],
 		default: 'ATTACHMENT',
 		required: true,
+		description: 'Entity Type, sent to NinjaOne in the path',
 		displayOptions: { show: { resource: ['relatedItem'], operation: ['deleteAllOfEntity'] } },
 	},
 	...returnAllOrLimit({ resource: ['relatedItem'], operation: ['getMany'] }),
@@ -274,6 +286,7 @@ export const properties: INodeProperties[] = [
 		options: [{ name: 'Attachment', value: 'ATTACHMENT' }, { name: 'Checklist', value: 'CHECKLIST' }, { name: 'Contact', value: 'CONTACT' }, { name: 'Credential', value: 'CREDENTIAL' }, { name: 'Document', value: 'DOCUMENT' }, { name: 'End User', value: 'END_USER' }, { name: 'Kb Document', value: 'KB_DOCUMENT' }, { name: 'Location', value: 'LOCATION' }, { name: 'Node', value: 'NODE' }, { name: 'Organization', value: 'ORGANIZATION' }, { name: 'Software License', value: 'SOFTWARE_LICENSE' }, { name: 'Technician', value: 'TECHNICIAN' }],
 		default: 'ATTACHMENT',
 		required: true,
+		description: 'Related Entity Type, sent to NinjaOne in the path',
 		displayOptions: { show: { resource: ['relatedItem'], operation: ['getManyByRelatedEntity'] } },
 	},
 	{
@@ -282,6 +295,7 @@ export const properties: INodeProperties[] = [
 		type: 'number',
 		default: 0,
 		required: true,
+		description: 'Related Entity ID, sent to NinjaOne in the path',
 		displayOptions: { show: { resource: ['relatedItem'], operation: ['getManyByRelatedEntity'] } },
 	},
 	{
@@ -291,6 +305,7 @@ export const properties: INodeProperties[] = [
 		options: [{ name: 'Attachment', value: 'ATTACHMENT' }, { name: 'Checklist', value: 'CHECKLIST' }, { name: 'Contact', value: 'CONTACT' }, { name: 'Credential', value: 'CREDENTIAL' }, { name: 'Document', value: 'DOCUMENT' }, { name: 'End User', value: 'END_USER' }, { name: 'Kb Document', value: 'KB_DOCUMENT' }, { name: 'Location', value: 'LOCATION' }, { name: 'Node', value: 'NODE' }, { name: 'Organization', value: 'ORGANIZATION' }, { name: 'Software License', value: 'SOFTWARE_LICENSE' }, { name: 'Technician', value: 'TECHNICIAN' }],
 		default: 'ATTACHMENT',
 		required: true,
+		description: 'Related Entity Type, sent to NinjaOne in the path',
 		displayOptions: { show: { resource: ['relatedItem'], operation: ['getManyByRelatedEntityType'] } },
 	},
 	{
@@ -307,6 +322,7 @@ export const properties: INodeProperties[] = [
 				type: 'options',
 				options: [{ name: 'All', value: 'ALL' }, { name: 'Hosted By', value: 'HOSTED_BY' }, { name: 'Hosting', value: 'HOSTING' }],
 				default: 'ALL',
+				description: 'Scope, sent to NinjaOne as a query parameter',
 			},
 		],
 	},

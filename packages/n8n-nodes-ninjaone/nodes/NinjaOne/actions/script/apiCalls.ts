@@ -34,6 +34,7 @@ export const properties: INodeProperties[] = [
 				name: 'lang',
 				type: 'string',
 				default: '',
+				description: 'Language, sent to NinjaOne as a query parameter',
 			},
 		],
 	},

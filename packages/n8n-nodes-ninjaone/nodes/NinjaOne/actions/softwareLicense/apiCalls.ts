@@ -122,6 +122,7 @@ export const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		required: true,
+		description: 'Name, sent to NinjaOne in the request body',
 		displayOptions: { show: { resource: ['softwareLicense'], operation: ['create', 'createOrUpdate', 'update'] } },
 	},
 	{
@@ -130,6 +131,7 @@ export const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		required: true,
+		description: 'Description, sent to NinjaOne in the request body',
 		displayOptions: { show: { resource: ['softwareLicense'], operation: ['create', 'update'] } },
 	},
 	{
@@ -139,6 +141,7 @@ export const properties: INodeProperties[] = [
 		options: [{ name: 'Custom', value: 'CUSTOM' }, { name: 'Per Device', value: 'PER_DEVICE' }, { name: 'Per End User', value: 'PER_END_USER' }],
 		default: 'CUSTOM',
 		required: true,
+		description: 'Type, sent to NinjaOne in the request body',
 		displayOptions: { show: { resource: ['softwareLicense'], operation: ['create', 'createOrUpdate', 'update'] } },
 	},
 	{
@@ -147,6 +150,7 @@ export const properties: INodeProperties[] = [
 		type: 'number',
 		default: 0,
 		required: true,
+		description: 'Purchase Date, sent to NinjaOne in the request body',
 		displayOptions: { show: { resource: ['softwareLicense'], operation: ['create', 'update'] } },
 	},
 	{
@@ -155,6 +159,7 @@ export const properties: INodeProperties[] = [
 		type: 'number',
 		default: 0,
 		required: true,
+		description: 'Publisher ID, sent to NinjaOne in the request body',
 		displayOptions: { show: { resource: ['softwareLicense'], operation: ['create', 'update'] } },
 	},
 	{
@@ -163,6 +168,7 @@ export const properties: INodeProperties[] = [
 		type: 'number',
 		default: 0,
 		required: true,
+		description: 'Vendor ID, sent to NinjaOne in the request body',
 		displayOptions: { show: { resource: ['softwareLicense'], operation: ['create', 'update'] } },
 	},
 	{
@@ -180,6 +186,7 @@ export const properties: INodeProperties[] = [
 		type: 'number',
 		default: 0,
 		required: true,
+		description: 'Quantity, sent to NinjaOne in the request body',
 		displayOptions: { show: { resource: ['softwareLicense'], operation: ['create', 'createOrUpdate', 'update'] } },
 	},
 	{
@@ -188,6 +195,7 @@ export const properties: INodeProperties[] = [
 		type: 'number',
 		default: 0,
 		required: true,
+		description: 'Current Usage, sent to NinjaOne in the request body',
 		displayOptions: { show: { resource: ['softwareLicense'], operation: ['create', 'update'] } },
 	},
 	{
@@ -235,6 +243,7 @@ export const properties: INodeProperties[] = [
 				name: 'note',
 				type: 'string',
 				default: '',
+				description: 'Note, sent to NinjaOne in the request body',
 			},
 			{
 				displayName: 'Unassigned Licenses',
@@ -251,6 +260,7 @@ export const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		required: true,
+		description: 'Publisher Name, sent to NinjaOne in the request body',
 		displayOptions: { show: { resource: ['softwareLicense'], operation: ['createOrUpdate'] } },
 	},
 	{
@@ -259,6 +269,7 @@ export const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		required: true,
+		description: 'Vendor Name, sent to NinjaOne in the request body',
 		displayOptions: { show: { resource: ['softwareLicense'], operation: ['createOrUpdate'] } },
 	},
 	{
@@ -281,18 +292,21 @@ export const properties: INodeProperties[] = [
 				name: 'currentUsage',
 				type: 'number',
 				default: 0,
+				description: 'Current Usage, sent to NinjaOne in the request body',
 			},
 			{
 				displayName: 'Date',
 				name: 'date',
 				type: 'number',
 				default: 0,
+				description: 'Date, sent to NinjaOne in the request body',
 			},
 			{
 				displayName: 'Description',
 				name: 'description',
 				type: 'string',
 				default: '',
+				description: 'Description, sent to NinjaOne in the request body',
 			},
 			{
 				displayName: 'Licensees To Assign',
@@ -313,6 +327,7 @@ export const properties: INodeProperties[] = [
 				name: 'note',
 				type: 'string',
 				default: '',
+				description: 'Note, sent to NinjaOne in the request body',
 			},
 		],
 	},
@@ -322,6 +337,7 @@ export const properties: INodeProperties[] = [
 		type: 'number',
 		default: 0,
 		required: true,
+		description: 'License ID, sent to NinjaOne in the path',
 		displayOptions: { show: { resource: ['softwareLicense'], operation: ['delete', 'get', 'getAssignments', 'update'] } },
 	},
 	...returnAllOrLimit({ resource: ['softwareLicense'], operation: ['getAssignments', 'getMany'] }),
@@ -352,6 +368,7 @@ export const properties: INodeProperties[] = [
 				name: 'note',
 				type: 'string',
 				default: '',
+				description: 'Note, sent to NinjaOne in the request body',
 			},
 			{
 				displayName: 'Unassigned Licenses',

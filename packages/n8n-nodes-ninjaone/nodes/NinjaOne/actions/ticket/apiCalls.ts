@@ -73,6 +73,7 @@ export const properties: INodeProperties[] = [
 		type: 'number',
 		default: 0,
 		required: true,
+		description: 'Ticket ID, sent to NinjaOne in the path',
 		displayOptions: { show: { resource: ['ticket'], operation: ['getForm'] } },
 	},
 	{
@@ -88,18 +89,21 @@ export const properties: INodeProperties[] = [
 				name: 'anchorNaturalId',
 				type: 'number',
 				default: 0,
+				description: 'Anchor Natural ID, sent to NinjaOne as a query parameter',
 			},
 			{
 				displayName: 'Client ID',
 				name: 'clientId',
 				type: 'number',
 				default: 0,
+				description: 'Client ID, sent to NinjaOne as a query parameter',
 			},
 			{
 				displayName: 'Search Criteria',
 				name: 'searchCriteria',
 				type: 'string',
 				default: '',
+				description: 'Search Criteria, sent to NinjaOne as a query parameter',
 			},
 			{
 				displayName: 'User Type',
@@ -107,6 +111,7 @@ export const properties: INodeProperties[] = [
 				type: 'options',
 				options: [{ name: 'Contact', value: 'CONTACT' }, { name: 'End User', value: 'END_USER' }, { name: 'Technician', value: 'TECHNICIAN' }],
 				default: 'CONTACT',
+				description: 'User Type, sent to NinjaOne as a query parameter',
 			},
 		],
 	},

@@ -77,6 +77,7 @@ export const properties: INodeProperties[] = [
 		type: 'number',
 		default: 0,
 		required: true,
+		description: 'Ticket Product ID, sent to NinjaOne in the path',
 		displayOptions: { show: { resource: ['ticketBilling'], operation: ['updateProduct'] } },
 	},
 	{
@@ -85,6 +86,7 @@ export const properties: INodeProperties[] = [
 		type: 'number',
 		default: 0,
 		required: true,
+		description: 'Time Entry ID, sent to NinjaOne in the path',
 		displayOptions: { show: { resource: ['ticketBilling'], operation: ['updateTimeEntry'] } },
 	},
 ];

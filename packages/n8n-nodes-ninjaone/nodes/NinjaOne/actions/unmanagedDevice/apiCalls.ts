@@ -70,6 +70,7 @@ export const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		required: true,
+		description: 'Name, sent to NinjaOne in the request body',
 		displayOptions: { show: { resource: ['unmanagedDevice'], operation: ['create', 'update'] } },
 	},
 	{
@@ -78,6 +79,7 @@ export const properties: INodeProperties[] = [
 		type: 'number',
 		default: 0,
 		required: true,
+		description: 'Organization ID, sent to NinjaOne in the request body',
 		displayOptions: { show: { resource: ['unmanagedDevice'], operation: ['create', 'update'] } },
 	},
 	{
@@ -86,6 +88,7 @@ export const properties: INodeProperties[] = [
 		type: 'number',
 		default: 0,
 		required: true,
+		description: 'Location ID, sent to NinjaOne in the request body',
 		displayOptions: { show: { resource: ['unmanagedDevice'], operation: ['create', 'update'] } },
 	},
 	{
@@ -94,6 +97,7 @@ export const properties: INodeProperties[] = [
 		type: 'number',
 		default: 0,
 		required: true,
+		description: 'Role ID, sent to NinjaOne in the request body',
 		displayOptions: { show: { resource: ['unmanagedDevice'], operation: ['create'] } },
 	},
 	{
@@ -116,18 +120,21 @@ export const properties: INodeProperties[] = [
 				name: 'assignedUserUid',
 				type: 'string',
 				default: '',
+				description: 'Assigned User UID, sent to NinjaOne in the request body',
 			},
 			{
 				displayName: 'Warranty End Date',
 				name: 'warrantyEndDate',
 				type: 'number',
 				default: 0,
+				description: 'Warranty End Date, sent to NinjaOne in the request body',
 			},
 			{
 				displayName: 'Warranty Start Date',
 				name: 'warrantyStartDate',
 				type: 'number',
 				default: 0,
+				description: 'Warranty Start Date, sent to NinjaOne in the request body',
 			},
 		],
 	},
@@ -137,6 +144,7 @@ export const properties: INodeProperties[] = [
 		type: 'number',
 		default: 0,
 		required: true,
+		description: 'Node ID, sent to NinjaOne in the path',
 		displayOptions: { show: { resource: ['unmanagedDevice'], operation: ['decommission', 'delete', 'update'] } },
 	},
 	{
@@ -168,18 +176,21 @@ export const properties: INodeProperties[] = [
 				name: 'assignedUserUid',
 				type: 'string',
 				default: '',
+				description: 'Assigned User UID, sent to NinjaOne in the request body',
 			},
 			{
 				displayName: 'Warranty End Date',
 				name: 'warrantyEndDate',
 				type: 'number',
 				default: 0,
+				description: 'Warranty End Date, sent to NinjaOne in the request body',
 			},
 			{
 				displayName: 'Warranty Start Date',
 				name: 'warrantyStartDate',
 				type: 'number',
 				default: 0,
+				description: 'Warranty Start Date, sent to NinjaOne in the request body',
 			},
 		],
 	},

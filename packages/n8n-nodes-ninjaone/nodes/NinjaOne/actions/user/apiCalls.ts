@@ -43,6 +43,7 @@ export const properties: INodeProperties[] = [
 				type: 'options',
 				options: [{ name: 'End User', value: 'END_USER' }, { name: 'Technician', value: 'TECHNICIAN' }],
 				default: 'END_USER',
+				description: 'User Type, sent to NinjaOne as a query parameter',
 			},
 		],
 	},

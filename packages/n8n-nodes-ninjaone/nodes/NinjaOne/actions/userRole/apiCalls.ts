@@ -53,6 +53,7 @@ export const properties: INodeProperties[] = [
 		type: 'number',
 		default: 0,
 		required: true,
+		description: 'Role ID, sent to NinjaOne in the path',
 		displayOptions: { show: { resource: ['userRole'], operation: ['addMembers', 'removeMembers', 'updateOrganizationPermissions'] } },
 	},
 	{
@@ -79,6 +80,7 @@ export const properties: INodeProperties[] = [
 				type: 'options',
 				options: [{ name: 'End User', value: 'END_USER' }, { name: 'Technician', value: 'TECHNICIAN' }],
 				default: 'END_USER',
+				description: 'Role Type, sent to NinjaOne as a query parameter',
 			},
 		],
 	},

@@ -69,6 +69,7 @@ export const properties: INodeProperties[] = [
 				name: 'url',
 				type: 'string',
 				default: '',
+				description: 'URL, sent to NinjaOne in the request body',
 			},
 		],
 	},

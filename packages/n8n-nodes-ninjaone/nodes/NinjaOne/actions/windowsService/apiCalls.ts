@@ -29,6 +29,7 @@ export const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		required: true,
+		description: 'Service ID, sent to NinjaOne in the path',
 		displayOptions: { show: { resource: ['windowsService'], operation: ['configure'] } },
 	},
 	{
@@ -45,12 +46,14 @@ export const properties: INodeProperties[] = [
 				type: 'options',
 				options: [{ name: 'Auto Start', value: 'AUTO_START' }, { name: 'Auto Start Delayed', value: 'AUTO_START_DELAYED' }, { name: 'Boot Start', value: 'BOOT_START' }, { name: 'Demand Start', value: 'DEMAND_START' }, { name: 'Disabled', value: 'DISABLED' }, { name: 'System Start', value: 'SYSTEM_START' }],
 				default: 'AUTO_START',
+				description: 'Start Type, sent to NinjaOne in the request body',
 			},
 			{
 				displayName: 'User Name',
 				name: 'userName',
 				type: 'string',
 				default: '',
+				description: 'User Name, sent to NinjaOne in the request body',
 			},
 		],
 	},
