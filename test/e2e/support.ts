@@ -1,9 +1,10 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
-import { createServer } from 'net';
 import { join } from 'path';
 
-import { cli, installN8n, installPackages, n8nEnv, parseRawOutput, type RawItem, type RawRun, REPO, runCli } from '../../sandbox/n8n';
+import { cli, freePort, installN8n, installPackages, n8nEnv, parseRawOutput, type RawItem, type RawRun, REPO, runCli } from '../../sandbox/n8n';
 import type { N8nCredential } from '../../sandbox/sandbox';
+
+export { freePort };
 
 /* What the end-to-end suites share: a fresh n8n user folder with the packed package installed, the
    example workflows made runnable by `n8n execute`, and readers for its raw output. */
@@ -29,18 +30,6 @@ export function exampleFiles(): string[] {
 		.filter((f) => f.endsWith('.json'))
 		.sort()
 		.map((f) => join(EXAMPLES, f));
-}
-
-/** A free port on 127.0.0.1. */
-export async function freePort(): Promise<number> {
-	return await new Promise((resolve, reject) => {
-		const server = createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as { port: number };
-			server.close(() => resolve(port));
-		});
-	});
 }
 
 const TRIGGERS = new Set(['n8n-nodes-base.scheduleTrigger', 'n8n-nodes-base.webhook']);
