@@ -1,5 +1,5 @@
 /* Lets plain `node` run the benchmark, the sandbox and `npm run dev` straight from the TypeScript
-   sources (packages/*/nodes, common/, test/harness, simulator/, bench/, sandbox/): each .ts file is transpiled on load with the project's own TypeScript,
+   sources (packages/<package>/nodes, common/, test/harness, simulator/, bench/, sandbox/): each .ts file is transpiled on load with the project's own TypeScript,
    to the target of tsconfig.json (what `npm run build` ships). No build step and nothing stale;
    paths relative to each source file (the simulators' API reference files) stay true.
    The benchmark starts dozens of processes, so each transpiled file is kept in .cache/ by content. */
