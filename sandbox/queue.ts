@@ -233,24 +233,48 @@ export async function startQueue(options: QueueOptions): Promise<QueueTopology> 
 		} finally {
 			rmSync(credentialsFile, { force: true });
 		}
+		const published: string[] = [];
+		const withWebhooks: string[] = [];
 		if (options.workflows?.length) {
-			// One import for all, published where asked (queue mode lets the import take `active` from the JSON).
+			// One import for all (each n8n CLI call takes many seconds on a busy machine).
 			const dir = join(root, 'workflows');
 			mkdirSync(dir);
 			for (const { file, publish } of options.workflows) {
 				const workflow = JSON.parse(readFileSync(file, 'utf8'));
-				writeFileSync(join(dir, `${workflow.id}.json`), JSON.stringify({ ...workflow, active: publish === true }));
+				writeFileSync(join(dir, `${workflow.id}.json`), JSON.stringify(workflow));
+				if (!publish) continue;
+				const id = String(workflow.id).replace(/'/g, "''");
+				published.push(id);
+				if ((workflow.nodes as Array<{ webhookId?: string }>).some((node) => node.webhookId)) withWebhooks.push(id);
 			}
-			await cli(n8nDir, mainEnv, ['import:workflow', '--separate', `--input=${dir}`, '--activeState=fromJson']);
+			await cli(n8nDir, mainEnv, ['import:workflow', '--separate', `--input=${dir}`]);
+			// What `n8n publish:workflow` writes (its current version made the active one), for all at once;
+			// the main activates them when it starts.
+			if (published.length > 0) {
+				await postgres.sql(
+					`update workflow_entity set active = true, "activeVersionId" = "versionId" where id in (${published.map((id) => `'${id}'`).join(', ')})`,
+				);
+			}
 		}
 
 		const startProcess = async (name: string, command: string[], env: NodeJS.ProcessEnv, readyUrl?: string): Promise<QueueProcess> => {
-			const started = await startServer(n8nDir, env, { command, readyUrl, echo, name });
+			// Several n8n processes starting at once on a busy machine take minutes, not seconds.
+			const started = await startServer(n8nDir, env, { command, readyUrl, echo, name, timeoutMs: 300_000 });
 			const proc: QueueProcess = { ...started, name, env };
 			stops.push(() => stopServer(proc.child));
 			return proc;
 		};
 		let main = await startProcess('main', ['start'], mainEnv);
+		// The main answers before it has activated the published workflows; a production webhook works
+		// once the main has stored it in the database.
+		const list = withWebhooks.map((id) => `'${id}'`).join(', ');
+		await waitFor(
+			'the webhooks of the published workflows',
+			async () => withWebhooks.length === 0 || Number((await postgres.sql(`select count(distinct "workflowId") from webhook_entity where "workflowId" in (${list})`))[0][0]) === withWebhooks.length,
+			main.child,
+			main.output,
+			120_000,
+		);
 		const webhookEnv = await processEnv('webhook', webhookPort);
 		let workerNumber = 0;
 		const addWorker = async () => {
