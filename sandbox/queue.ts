@@ -273,7 +273,7 @@ export async function startQueue(options: QueueOptions): Promise<QueueTopology> 
 			async () => withWebhooks.length === 0 || Number((await postgres.sql(`select count(distinct "workflowId") from webhook_entity where "workflowId" in (${list})`))[0][0]) === withWebhooks.length,
 			main.child,
 			main.output,
-			120_000,
+			300_000,
 		);
 		const webhookEnv = await processEnv('webhook', webhookPort);
 		let workerNumber = 0;
