@@ -186,9 +186,11 @@ test('40 webhook executions run on both workers: every one succeeds, every envel
 		expect(sent.map((r) => r.status)).toEqual([204, 204, 204]);
 		gaps.push(...sent.slice(1).map((r, i) => r.at - sent[i].at));
 	}
-	// The throttle spaces the starts at the worker; on the way to the simulator a busy machine can
-	// delay one request by a few ms and so shorten the next gap, never the gaps as a whole.
-	for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(INTERVAL - 25);
+	// The throttle spaces the starts at the worker; on the way to the simulator a busy machine (five n8n
+	// processes, Postgres and Redis on 2 shared cores) can delay one request by tens of ms and so shorten
+	// the next gap, never the gaps as a whole: each gap is far from the few ms of an unthrottled loop,
+	// and the typical one is the interval.
+	for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(INTERVAL / 2);
 	expect(median(gaps)).toBeGreaterThanOrEqual(INTERVAL - 2);
 	expect(sandbox.ninjaOne.reboots.filter((r) => runs.includes(r.reason))).toHaveLength(runs.length * 3);
 }, 600_000);
