@@ -8,6 +8,7 @@ import { httpListCases, reportCase } from './httpList';
 import { findHttpRequestNode } from './httpNode';
 import { busy, check, checkSim, log, measure } from './measure';
 import { nqlExportCase, nxqlQueryCase } from './nqlExport';
+import { queueCase } from './queueScale';
 import { runTogether, SimProcess } from './processes';
 import { formatMarkdown, formatTable, type Report, type Row } from './report';
 import { mebibytes, median, millis, ratio, seconds } from './stats';
@@ -15,7 +16,7 @@ import { mebibytes, median, millis, ratio, seconds } from './stats';
 /* `npm run bench`: the throttle and pagination measured through n8n's real engine against the
    simulators on loopback, each figure a ratio taken within this run, the median of several
    repetitions. Every measured run is a fresh process (see armProcess.ts); the simulators run in
-   processes of their own. Options:
+   processes of their own. Case 9 runs n8n's queue mode instead (bench/queueScale.ts). Options:
      --cases 1,3      run only these cases (results go to .cache/bench/, not bench/results/)
      --reps N         repetitions of the short cases (3 to 7; default 5, 5, 3, 5 (3 for 6c), 5)
      --long-reps N    repetitions of cases 1 and 2 (about 65 s each; default 3)
@@ -65,7 +66,7 @@ function parseOptions(argv: string[]): Options {
 		return n;
 	};
 	const cases = value('--cases');
-	const selected = cases ? cases.split(',').map(Number) : [1, 2, 3, 4, 5, 6, 7, 8, 9];
+	const selected = cases ? cases.split(',').map(Number) : [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 	return {
 		cases: new Set(selected),
 		reps: count('--reps', undefined),
@@ -385,6 +386,7 @@ async function main(): Promise<void> {
 	if (options.cases.has(7)) await reportCase({ reps: options.reps }, rows);
 	if (options.cases.has(8)) await nqlExportCase(options, rows);
 	if (options.cases.has(9)) await nxqlQueryCase(options, rows);
+	if (options.cases.has(10)) await queueCase(rows);
 
 	const report: Report = {
 		date: new Date().toISOString(),

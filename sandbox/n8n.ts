@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn, spawnSync } from 'child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
+import { createServer } from 'net';
 import { join, resolve } from 'path';
 
 /* A real n8n beside the repository, for `npm run dev` and the end-to-end tests alike: the pinned n8n
@@ -31,6 +32,18 @@ export function installN8n(): string {
 	return dir;
 }
 
+/** A free port on 127.0.0.1 (other people run n8n and tests on the same machine). */
+export async function freePort(): Promise<number> {
+	return await new Promise((resolvePort, reject) => {
+		const server = createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address() as { port: number };
+			server.close(() => resolvePort(port));
+		});
+	});
+}
+
 export function n8nBin(n8nDir: string): string {
 	return join(n8nDir, 'node_modules', '.bin', 'n8n');
 }
@@ -53,15 +66,15 @@ function withN8nNode(n8nDir: string, env: NodeJS.ProcessEnv): NodeJS.ProcessEnv 
  * loads under the package's name (node type `n8n-nodes-ninjaone.ninjaOne`). Folders given in
  * N8N_CUSTOM_EXTENSIONS would load the same files as `CUSTOM.ninjaOne` instead, which the workflows
  * of a real installation do not use. A package has no node_modules of its own there, so
- * `n8n-workflow` resolves to n8n's copy, as after a real install.
+ * `n8n-workflow` resolves to n8n's copy, as after a real install. Several user folders (the processes
+ * of a queue-mode topology) get the same packed tarballs.
  */
-export function installPackages(userFolder: string): string[] {
-	return PACKAGES.map((pkg) => installPackage(userFolder, pkg));
+export function installPackages(...userFolders: string[]): string[] {
+	return PACKAGES.flatMap((pkg) => installPackage(userFolders, pkg));
 }
 
-/** One package, from `npm pack` (exactly what npm would publish). */
-function installPackage(userFolder: string, { dir, name }: { dir: string; name: string }): string {
-	const target = join(userFolder, '.n8n', 'nodes', 'node_modules', name);
+/** One package, from `npm pack` (exactly what npm would publish), into every user folder given. */
+function installPackage(userFolders: string[], { dir, name }: { dir: string; name: string }): string[] {
 	const packDir = mkdtempSync(join(tmpdir(), 'n8n-pack-'));
 	try {
 		const pack = spawnSync('npm', ['pack', '--silent', '--ignore-scripts', '--pack-destination', packDir], {
@@ -70,14 +83,17 @@ function installPackage(userFolder: string, { dir, name }: { dir: string; name: 
 		});
 		if (pack.status !== 0) throw new Error(`npm pack of ${name} failed: ${pack.stderr}`);
 		const tarball = join(packDir, pack.stdout.trim().split('\n').pop()!);
-		rmSync(target, { recursive: true, force: true });
-		mkdirSync(target, { recursive: true });
-		const tar = spawnSync('tar', ['-xzf', tarball, '-C', target, '--strip-components=1'], { encoding: 'utf8' });
-		if (tar.status !== 0) throw new Error(`tar failed: ${tar.stderr}`);
+		return userFolders.map((userFolder) => {
+			const target = join(userFolder, '.n8n', 'nodes', 'node_modules', name);
+			rmSync(target, { recursive: true, force: true });
+			mkdirSync(target, { recursive: true });
+			const tar = spawnSync('tar', ['-xzf', tarball, '-C', target, '--strip-components=1'], { encoding: 'utf8' });
+			if (tar.status !== 0) throw new Error(`tar failed: ${tar.stderr}`);
+			return target;
+		});
 	} finally {
 		rmSync(packDir, { recursive: true, force: true });
 	}
-	return target;
 }
 
 export interface N8nEnvOptions {
@@ -193,37 +209,49 @@ export interface RawRun {
 	};
 }
 
-/** Starts `n8n start` and resolves once its REST API answers. */
+export interface N8nProcess {
+	child: ChildProcess;
+	url: string;
+	output: () => string;
+}
+
+/**
+ * Starts `n8n start` (or another n8n command, `command`) and resolves once it answers at `readyUrl`
+ * (default: the REST API on N8N_PORT).
+ */
 export async function startServer(
 	n8nDir: string,
 	env: NodeJS.ProcessEnv,
-	options: { echo?: boolean; timeoutMs?: number } = {},
-): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-	const child = spawn(n8nBin(n8nDir), ['start'], { env: withN8nNode(n8nDir, env), stdio: ['ignore', 'pipe', 'pipe'] });
+	options: { echo?: boolean; timeoutMs?: number; command?: string[]; readyUrl?: string; name?: string } = {},
+): Promise<N8nProcess> {
+	const command = options.command ?? ['start'];
+	const child = spawn(n8nBin(n8nDir), command, { env: withN8nNode(n8nDir, env), stdio: ['ignore', 'pipe', 'pipe'] });
 	let output = '';
+	const prefix = options.name ? `[${options.name}] ` : '';
 	const keep = (stream: NodeJS.WriteStream) => (chunk: Buffer) => {
 		output = (output + chunk.toString()).slice(-50_000);
-		if (options.echo) stream.write(chunk);
+		if (options.echo) stream.write(prefix ? chunk.toString().replace(/^(?=.)/gm, prefix) : chunk);
 	};
 	child.stdout?.on('data', keep(process.stdout));
 	child.stderr?.on('data', keep(process.stderr));
 	const url = `http://localhost:${env.N8N_PORT}`;
+	const readyUrl = options.readyUrl ?? `http://127.0.0.1:${env.N8N_PORT}/rest/settings`;
 	const deadline = Date.now() + (options.timeoutMs ?? 120_000);
 	let exited: number | null | undefined;
 	child.on('exit', (code) => (exited = code));
 	while (Date.now() < deadline) {
-		if (exited !== undefined) throw new Error(`n8n start exited ${exited}\n${output}`);
+		if (exited !== undefined) throw new Error(`n8n ${command.join(' ')} exited ${exited}\n${output}`);
 		try {
 			// While n8n starts, its web server may answer with the editor's HTML before the REST API is mounted.
-			const response = await fetch(`http://127.0.0.1:${env.N8N_PORT}/rest/settings`);
-			if (response.ok && response.headers.get('content-type')?.includes('application/json')) return { child, url, output: () => output };
+			const response = await fetch(readyUrl);
+			if (response.ok && response.headers.get('content-type')?.includes('json')) return { child, url, output: () => output };
 		} catch {
 			// not listening yet
 		}
 		await new Promise((r) => setTimeout(r, 500));
 	}
 	child.kill('SIGTERM');
-	throw new Error(`n8n did not answer on ${url} in time\n${output}`);
+	throw new Error(`n8n ${command.join(' ')} did not answer on ${readyUrl} in time\n${output}`);
 }
 
 /** Stops a server started by startServer: SIGTERM, then SIGKILL after `graceMs`. */

@@ -81,6 +81,16 @@ export class NinjaOneSim {
 	 * its pages below the asked size where the spec gives no maximum.
 	 */
 	pageCap?: number;
+	/**
+	 * The API client's rate limit, off unless set: at most `requests` API calls in any `perMs`; a call
+	 * beyond it is answered 429 with Retry-After (seconds, to the moment a call is admitted again) and
+	 * not processed. Token requests do not count.
+	 */
+	rateLimit: { requests: number; perMs: number } | undefined;
+	/** Calls answered 429 by the rate limit. */
+	rateLimited = 0;
+	/** When the calls inside the current window were admitted. */
+	private admitted: number[] = [];
 
 	constructor(seed: NinjaOneSeed = {}) {
 		this.server = new SimServer((request) => this.handle(request));
@@ -183,6 +193,23 @@ export class NinjaOneSim {
 		return deviceFilter(df);
 	}
 
+	private overRateLimit(): SimResponse | undefined {
+		if (!this.rateLimit) return undefined;
+		const { requests, perMs } = this.rateLimit;
+		const now = Date.now();
+		this.admitted = this.admitted.filter((at) => at > now - perMs);
+		if (this.admitted.length < requests) {
+			this.admitted.push(now);
+			return undefined;
+		}
+		this.rateLimited++;
+		const wait = this.admitted[0] + perMs - now;
+		return {
+			...this.error(429, 'TOO_MANY_REQUESTS', `Rate limit of ${requests} requests per ${perMs} ms exceeded`),
+			headers: { 'retry-after': (Math.ceil(wait / 100) / 10).toFixed(1) },
+		};
+	}
+
 	private error(status: number, resultCode: string, errorMessage: string): SimResponse {
 		return { status, body: { resultCode, errorMessage, incidentId: randomUUID() } };
 	}
@@ -192,6 +219,8 @@ export class NinjaOneSim {
 		if (request.pathname === '/ws/oauth/authorize') return { status: 200, body: 'authorize page' };
 		const token = this.tokens.check(request);
 		if (!token) return { status: 401, body: { error: 'invalid_token', error_description: 'The access token is invalid or expired' } };
+		const limited = this.overRateLimit();
+		if (limited) return limited;
 		const spec = ninjaOneSpec();
 		const found = spec.find(request.method, request.pathname);
 		const allowance = found ? ALLOWANCES[`${found.op.method} ${found.op.template}`] : undefined;

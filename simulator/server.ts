@@ -16,6 +16,8 @@ export interface SimRequest {
 	at: number;
 	/** This request's number on its route key ("METHOD /path"), from 1. */
 	nthOnRoute: number;
+	/** The status it was answered with, once answered (undefined for a dropped connection). */
+	status?: number;
 }
 
 export interface SimResponse {
@@ -144,6 +146,7 @@ export class SimServer {
 		} catch (error) {
 			response = { status: 500, body: { error: 'simulator_error', message: (error as Error).message } };
 		}
+		request.status = response.status;
 		send(res, response);
 	}
 
@@ -163,7 +166,8 @@ export class SimServer {
 	private async applyFault(fault: Fault, request: SimRequest, res: ServerResponse): Promise<boolean> {
 		switch (fault.kind) {
 			case 'status':
-				send(res, { status: fault.status ?? 500, body: fault.body, headers: fault.headers });
+				request.status = fault.status ?? 500;
+				send(res, { status: request.status, body: fault.body, headers: fault.headers });
 				return true;
 			case 'reset':
 				res.socket?.destroy();
@@ -189,7 +193,6 @@ export class SimServer {
 				res.end();
 				return true;
 		}
-		void request;
 		return false;
 	}
 }

@@ -1,10 +1,10 @@
 import type { ChildProcess } from 'child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
-import { createServer } from 'net';
 import { join } from 'path';
 
 import {
 	cli,
+	freePort,
 	ensureOwner,
 	installN8n,
 	installPackages,
@@ -18,6 +18,8 @@ import {
 	startServer,
 } from '../../sandbox/n8n';
 import type { N8nCredential } from '../../sandbox/sandbox';
+
+export { freePort };
 
 /* What the end-to-end suites share: a fresh n8n user folder with the packed package installed, the
    example workflows made runnable by `n8n execute`, and readers for its raw output. */
@@ -43,18 +45,6 @@ export function exampleFiles(): string[] {
 		.filter((f) => f.endsWith('.json'))
 		.sort()
 		.map((f) => join(EXAMPLES, f));
-}
-
-/** A free port on 127.0.0.1. */
-export async function freePort(): Promise<number> {
-	return await new Promise((resolve, reject) => {
-		const server = createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as { port: number };
-			server.close(() => resolve(port));
-		});
-	});
 }
 
 const TRIGGERS = new Set(['n8n-nodes-base.scheduleTrigger', 'n8n-nodes-base.webhook']);

@@ -29,7 +29,7 @@ describe('.github/workflows/ci.yml', () => {
 	it('installs with npm ci, then lints, builds, checks Cloud eligibility, runs the engine tests, the scan and the e2e suites', () => {
 		const steps = Object.values<any>(ci.jobs).flatMap(stepsOf);
 		expect(steps.filter((s) => s.run === 'npm ci')).toHaveLength(Object.keys(ci.jobs).length);
-		expect(npmScripts(steps)).toEqual(['lint', 'build', 'cloud-support', 'test:unit', 'scan', 'test:e2e', 'test:e2e:n8n1', 'test:e2e:ai']);
+		expect(npmScripts(steps)).toEqual(['lint', 'build', 'cloud-support', 'test:unit', 'scan', 'test:e2e', 'test:e2e:n8n1', 'test:e2e:ai', 'test:e2e:queue']);
 		for (const script of npmScripts(steps)) expect(root.scripts[script]).toBeDefined();
 	});
 });
