@@ -162,7 +162,7 @@ export async function queueCase(rows: Row[]): Promise<void> {
 		rows.push({ id: '9', title: `${title}: not run`, measured: '–', baseline: '–', result: '–', value: NaN, target: 'report', met: null, samples: [], reps: 0, note: why });
 		return;
 	}
-	const sandbox = await startSandbox({ ports: { ninjaOne: 0, nexthinkPortal: 0, nexthinkInfinityLogin: 0, nexthinkInfinityApi: 0 } });
+	const sandbox = await startSandbox({ ports: { ninjaOne: 0, nexthinkPortal: 0, nexthinkInfinityLogin: 0, nexthinkInfinityApi: 0, model: 0 } });
 	for (const server of sandbox.apis.flatMap((api) => api.servers)) server.keepLog = false;
 	sandbox.ninjaOne.server.latency = LATENCY;
 	const devices = sandbox.ninjaOne.devices.slice(0, 50).map((d) => d.id as number);

@@ -140,7 +140,7 @@ async function pollCursor(): Promise<number | undefined> {
 }
 
 beforeAll(async () => {
-	sandbox = await startSandbox({ ports: { ninjaOne: 0, nexthinkPortal: 0, nexthinkInfinityLogin: 0, nexthinkInfinityApi: 0 } });
+	sandbox = await startSandbox({ ports: { ninjaOne: 0, nexthinkPortal: 0, nexthinkInfinityLogin: 0, nexthinkInfinityApi: 0, model: 0 } });
 	const folder = join(OUTPUT, 'queue');
 	rmSync(folder, { recursive: true, force: true });
 	mkdirSync(folder, { recursive: true });

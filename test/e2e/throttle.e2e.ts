@@ -22,7 +22,7 @@ let n8n: E2eN8n;
 let server: { child: ChildProcess; url: string; output: () => string };
 
 beforeAll(async () => {
-	sandbox = await startSandbox({ ports: { ninjaOne: 0, nexthinkPortal: 0, nexthinkInfinityLogin: 0, nexthinkInfinityApi: 0 } });
+	sandbox = await startSandbox({ ports: { ninjaOne: 0, nexthinkPortal: 0, nexthinkInfinityLogin: 0, nexthinkInfinityApi: 0, model: 0 } });
 	n8n = await prepareN8n('throttle', sandbox.credentials(), [WORKFLOW]);
 	await cli(n8n.dir, n8n.env, ['publish:workflow', `--id=${WORKFLOW.id}`]);
 	// A loaded machine (2 shared cores) can take minutes to start n8n.
