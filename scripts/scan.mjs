@@ -1,13 +1,14 @@
 // n8n's verification scan, run locally the way its CLI runs after the provenance step, for each
-// package: the source leg on the package's folder in the repository's tree as git has it (the scanner
-// downloads the attested commit and finds the folder whose package.json has the package's name), and
+// package: the source leg on the package's folder in the repository's tree as a download of the commit
+// holds it (the scanner downloads the attested commit and finds the folder whose package.json has the
+// package's name), and
 // the tarball leg on the unpacked `npm pack` of that package. Inline ESLint configuration is off in
 // both. Run `npm run build` first (npm run scan does). Exits 1 on any finding.
 //   node scripts/scan.mjs [package name …]   (default: every package)
 import { execFileSync } from 'child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
-import { join, relative, resolve } from 'path';
+import { basename, join, relative, resolve } from 'path';
 
 import { analyzePackage, findPackageRoot, SOURCE_FILE_PATTERNS } from '@n8n/scan-community-package/scanner/scanner.mjs';
 
@@ -27,11 +28,15 @@ async function leg(name, dir, patterns) {
 }
 
 try {
-	// The repository's tree without build output or node_modules: what a download of the commit holds.
+	// The repository's tree without the folders .gitignore leaves out (node_modules, dist, …): what a
+	// download of the commit holds. No git here: CI runs from a copy of the checkout without .git.
+	const ignoredFolders = new Set(['.git']);
+	for (const line of readFileSync(join(root, '.gitignore'), 'utf8').split('\n')) {
+		const folder = /^([^*#!/\s][^*/\s]*)\/$/.exec(line.trim());
+		if (folder) ignoredFolders.add(folder[1]);
+	}
 	const tree = join(work, 'source');
-	mkdirSync(tree);
-	const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root });
-	execFileSync('bash', ['-c', `xargs -0 -r tar -cf - --no-recursion | tar -xf - -C "${tree}"`], { cwd: root, input: files });
+	cpSync(root, tree, { recursive: true, filter: (path) => !ignoredFolders.has(basename(path)) });
 	const only = process.argv.slice(2);
 	for (const workspace of workspaces) {
 		const { name } = JSON.parse(readFileSync(join(root, workspace, 'package.json'), 'utf8'));
