@@ -375,9 +375,10 @@ describe('NinjaOne resources in the n8n editor', () => {
 		const nexthink = NODES.find((n) => n.label === 'Nexthink Act')!;
 		const nexthinkPanel = await openNode(nexthink.label);
 		const api = nexthink.description.properties.find((p) => p.name === 'api')!.default as string;
-		// A baseline for the times only: its panel comes from the sweep above, and switching Workflow (at Resume
-		// a Waiting Execution) to Campaign kept the old operation shown in n8n 2.41.1; the sweep checks Nexthink
+		// The editor keeps the node as the sweep above left it (on the Classic Portal API, whose resources
+		// differ), so the default API is chosen first. A baseline for the times only: the sweep checks Nexthink
 		// Act's every resource and operation itself.
+		await chooseApi(nexthink, nexthinkPanel, api);
 		const baseline = await switchResources(nexthink, nexthinkPanel, { api }, { checkOperation: false });
 
 		const report = {
